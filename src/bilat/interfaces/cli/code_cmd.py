@@ -1,0 +1,60 @@
+"""`bilat code`: read stories, code them, store the events."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from bilat.interfaces.cli.options import DbOption, parse_day
+
+EXIT_PARTIAL = 3  # some inputs were skipped; the others were coded and stored
+
+
+def code(
+    inputs: list[str] = typer.Argument(..., help="Files (.txt, .jsonl, .json, .html), folders or globs."),
+    db: Path = DbOption,
+    jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Also write this run's events to this JSON Lines file ('-' = stdout)."),
+    story_date: Optional[str] = typer.Option(None, "--story-date", help="Story date YYYY-MM-DD for stories whose metadata has none."),
+    force: bool = typer.Option(False, "--force", help="Re-code stories even when they are unchanged."),
+    silent: bool = typer.Option(False, "--silent", "-q", help="No progress bar."),
+) -> None:
+    """Code news stories into CAMEO events and store them.
+
+    Re-running on the same input adds nothing; an edited story's events are replaced.
+    Exit status: 0 all read, 3 some inputs skipped (each named on stderr), 1 error.
+
+    Examples:
+
+      bilat code stories/ --db bilat.duckdb
+
+      bilat code 'feeds/*.jsonl' --jsonl events.jsonl --story-date 2017-07-15
+    """
+    from bilat.run import code_inputs
+
+    day = parse_day(story_date, option="--story-date")
+    out = None
+    if jsonl is not None:
+        out = sys.stdout if str(jsonl) == "-" else jsonl.open("w", encoding="utf-8")
+    show = not silent and sys.stderr.isatty()
+    try:
+        if show:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            with Progress(SpinnerColumn(), TextColumn("{task.completed} stories"),
+                          TimeElapsedColumn(), transient=True) as bar:
+                task = bar.add_task("coding", total=None)
+                summary = code_inputs(inputs, db=db, story_date=day, jsonl_out=out, force=force,
+                                      progress=lambda n: bar.advance(task, n))
+        else:
+            summary = code_inputs(inputs, db=db, story_date=day, jsonl_out=out, force=force)
+    finally:
+        if out is not None and out is not sys.stdout:
+            out.close()
+    for skip in summary.skipped:
+        typer.echo(f"bilat: skipped {skip.error}", err=True)
+    typer.echo(f"bilat: {summary.line()} -> {db}", err=True)
+    if summary.skipped:
+        raise typer.Exit(EXIT_PARTIAL)
