@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from bilat import ontology
 from bilat.analysis import Visit, build_profile, normalise_visits
 from bilat.errors import BadParameter
 from bilat.store import Store
@@ -85,7 +86,7 @@ def test_profile_is_symmetric_in_content(store: Store, a: str, b: str) -> None:
 def test_event_lists(store: Store) -> None:
     p = build_profile(store, KAZ, ROU)
     assert [e.cameo for e in p.consultations] == ["046", "041"]  # undated last
-    assert [(e.cameo, e.label) for e in p.agreements] == [("057", "sign formal agreement")]
+    assert [(e.cameo, e.label) for e in p.agreements] == [("057", ontology.get("057").name)]
     assert [e.cameo for e in p.cooperation] == ["030", "0311", "061"]
     assert p.cooperation[1].label == "intend economic cooperation"
     assert [e.cameo for e in p.recent][:3] == ["057", "061", "0311"]
