@@ -88,7 +88,7 @@ def test_event_lists(store: Store) -> None:
     assert [e.cameo for e in p.consultations] == ["046", "041"]  # undated last
     assert [(e.cameo, e.label) for e in p.agreements] == [("057", ontology.get("057").name)]
     assert [e.cameo for e in p.cooperation] == ["030", "0311", "061"]
-    assert p.cooperation[1].label == "intend economic cooperation"
+    assert p.cooperation[1].label == ontology.get("0311").name
     assert [e.cameo for e in p.recent][:3] == ["057", "061", "0311"]
     assert all(not e.historical for e in p.recent)
     assert len(build_profile(store, KAZ, ROU, n_recent=2).recent) == 2
