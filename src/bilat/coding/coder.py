@@ -51,6 +51,16 @@ TIME_WORDS = frozenset({"year", "month", "week", "day", "time", "january", "febr
                         "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
                         "decade", "century", "weekend", "morning", "evening", "night",
                         "summer", "winter", "spring", "autumn", "fall", "anniversary"})
+# codes whose compound subject acts on each other: "X and Y met / signed / clashed"
+MUTUAL_PREFIXES = ("030", "031", "032", "036", "037", "04", "050", "054", "056", "057", "06",
+                   "0871", "190", "193")
+MAX_MUTUAL = 3  # "X, Y, Z and W signed" is a multilateral act: not coded as dyads
+
+
+def is_mutual(code: str) -> bool:
+    return code.startswith(MUTUAL_PREFIXES)
+
+
 RELATION_WORDS = frozenset({"relation", "tie", "relationship"})
 TREATY_WORDS = frozenset({"treaty", "agreement", "accord", "pact"})
 
@@ -166,12 +176,19 @@ class SentenceCoder:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return []  # passive without "by": the doer is not named
         if depth < 4 and tok.head is not tok:
-            if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp"):
+            if tok.dep_ in ("xcomp", "conj", "advcl", "acomp"):
                 return self.subjects(tok.head, actors, depth + 1)
             if tok.dep_ == "pcomp" and tok.head.head is not tok.head:
                 return self.subjects(tok.head.head, actors, depth + 1)
             if tok.dep_ == "relcl":
                 return actors.phrases(tok.head)
+            # "X posted a message blaming Y": the participle's doer is the clause's subject
+            if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "pobj"):
+                verb = tok.head
+                while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                    verb = verb.head
+                if verb.pos_ in ("VERB", "AUX"):
+                    return self.subjects(verb, actors, depth + 1)
         return []
 
     def verb_targets(self, tok: "Token", pat: Pattern, actors: SentenceActors,
@@ -226,10 +243,15 @@ class SentenceCoder:
 
     # ------------------------------------------------------------ pairing
     @staticmethod
-    def pairs(sources: Sequence[Actor], targets: Sequence[Actor]) -> list[tuple[Actor, Actor]]:
-        if not sources and len(targets) >= 2:  # "talks between X and Y"
-            sources, targets = targets[:1], targets[1:]
-        if len(sources) >= 2 and not targets:  # "X and Y signed ..."
+    def pairs(code: str, sources: Sequence[Actor], targets: Sequence[Actor],
+              between: Sequence[Actor] = ()) -> list[tuple[Actor, Actor]]:
+        """Source-target pairs. "talks between X and Y" pairs X with Y; a compound subject
+        with no target ("X and Y signed ...") pairs its members, for mutual acts only."""
+        if not sources and len(between) >= 2:
+            sources, targets = between[:1], [a for a in targets if a.country != between[0].country]
+        if len(sources) >= 2 and not targets:
+            if not is_mutual(code) or len(sources) > MAX_MUTUAL:
+                return []
             return [(sources[i], sources[j]) for i in range(len(sources))
                     for j in range(i + 1, len(sources))]
         return [(s, t) for s in sources for t in targets if s.country != t.country]
@@ -340,8 +362,11 @@ class SentenceCoder:
             mode = Mode.INTENT
             code = recode(pat.code, mode) or code
         count = count_of(tok) if not t.is_noun else _noun_count(tok)
+        between = actors.under_preps(tok, ("between",), deep=True)
+        if clause is not tok:
+            between += actors.under_preps(clause, ("between",), deep=False)
         return [EventMention(code, self._dated(s, te), self._dated(g, te), tok.text, count, te, mode)
-                for s, g in self.pairs(sources, targets)]
+                for s, g in self.pairs(code, sources, targets, dedupe(between))]
 
     def _dated(self, actor: Actor, te: TimeExpression | None) -> Actor:
         """A named leader's sector on the event's own date ("Obama met Putin in 2009")."""
@@ -371,7 +396,7 @@ class SentenceCoder:
             code = "031" if words & MATERIAL_WORDS else "030"
             te = self.attach_time(tok, time_toks)
             out.extend(EventMention(code, s, g, tok.text, 1, te, Mode.INTENT)
-                       for s, g in self.pairs(sources, targets))
+                       for s, g in self.pairs(code, sources, targets))
         return out
 
     def _anniversaries(self, sent: "Span", actors: SentenceActors,
@@ -397,7 +422,7 @@ class SentenceCoder:
             targets = actors.under_preps(ttok, ("between", "with"), deep=True)
             if verb is not ttok:
                 targets += actors.under_preps(verb, ("with", "between"), deep=False)
-            pairs = self.pairs(dedupe(sources), dedupe(targets))
+            pairs = self.pairs(code, dedupe(sources), dedupe(targets), dedupe(targets))
             if not pairs and actors.dyad:
                 a, b = actors.dyad
                 pairs = [(Actor(a, None, "", True), Actor(b, None, "", True))]

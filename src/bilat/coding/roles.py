@@ -23,6 +23,10 @@ PHRASE_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "npadvmod"
 # clause boundaries the searches never cross
 CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# prepositions that name a partner even deep inside a clause ("committed to ... cooperation
+# with X", "consultations ... between the two countries"); place and direction words
+# ("in", "to") count only when they attach to the trigger itself
+DEEP_PREPS = frozenset({"with", "between"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +119,14 @@ class SentenceActors:
         """Objects of the prepositions `preps` under `tok` (directly, or anywhere in the
         clause when `deep`), never entering subjects or subordinate clauses."""
         wanted = frozenset(preps)
+        wanted_deep = wanted & DEEP_PREPS
         out: list[Actor] = []
         stack = [(c, 0) for c in tok.children]
         while stack:
             node, d = stack.pop(0)
             if node.i in skip or node.dep_ in SUBJECT_DEPS or node.dep_ in ("relcl", "ccomp", "parataxis"):
                 continue
-            if node.dep_ == "prep" and node.lower_ in wanted:
+            if node.dep_ == "prep" and node.lower_ in (wanted if d == 0 else wanted_deep):
                 for pobj in node.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
                         out.extend(self.phrases(pobj))
