@@ -28,6 +28,9 @@ test: venv
 test-fast: venv
 	$(PY) -m pytest -q -m "not slow"
 
+eval: venv
+	$(PY) -m bilat.evaluation
+
 bench: venv
 	@echo "bench: not yet implemented (issue 4)"; exit 1
 
