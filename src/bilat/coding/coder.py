@@ -19,8 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from bilat.coding.modality import (
-    APPEAL_GOVERNORS, INTENT_GOVERNORS, Mode, aux_mode, count_of, governor, governor_mode,
-    is_negated, recode,
+    Mode, aux_mode, count_of, governor, governor_mode, is_negated, recode,
 )
 from bilat.coding.patterns import Pattern, PatternSet
 from bilat.coding.roles import Actor, SentenceActors, dedupe
@@ -37,6 +36,7 @@ LIGHT_VERBS = frozenset({"pay", "make", "hold", "have", "conduct", "begin", "sta
                          "host", "attend", "join", "conclude", "wrap", "embark", "express",
                          "offer", "send", "extend", "convey", "lodge", "file", "issue", "level",
                          "deliver", "announce", "mount", "step", "intensify"})
+ENGAGE_VERBS = frozenset({"engage", "involve", "participate", "take", "join", "embark"})
 # verbs of which a subject noun event is the topic: "talks took place between ..."
 HAPPEN_VERBS = frozenset({"take", "be", "happen", "occur", "continue", "start", "begin", "end",
                           "open", "hold", "conclude", "resume"})
@@ -61,6 +61,24 @@ def is_mutual(code: str) -> bool:
     return code.startswith(MUTUAL_PREFIXES)
 
 
+# roots of speech acts: their target may be the subject of the reported clause
+SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "14"})
+DEEP_PARTNER_PREPS = ("with", "between")
+SPEECH_ACT_CODES = {Mode.INTENT: "030", Mode.APPEAL: "020", Mode.DEMAND: "100",
+                    Mode.REFUSAL: "120", Mode.THREAT: "130"}
+# governors too weak to be an event on their own ("want to", "hope to", "expect ...")
+WEAK_GOVERNORS = frozenset({"want", "hope", "wish", "expect", "seek", "aim", "decide", "set",
+                            "due", "scheduled", "going", "prepare", "prepared", "warn", "force",
+                            "require", "order", "advise", "push", "undertake", "resolve",
+                            "poised", "keen", "eager", "determined", "consider"})
+SAY_VERBS = frozenset({"say", "tell", "state", "declare", "announce", "add", "note", "stress",
+                       "emphasize", "emphasise", "reiterate", "affirm", "remark", "comment",
+                       "assert", "reply", "respond", "write", "express", "voice", "indicate"})
+PESSIMISM = frozenset({"pessimistic", "skeptical", "sceptical", "concern", "concerned", "worried",
+                       "worry", "doubt", "doubts", "fear", "fears", "alarm", "alarmed", "dismay",
+                       "gloomy", "bleak", "regret", "disappointed", "disappointment"})
+OPTIMISM = frozenset({"optimistic", "confident", "hopeful", "hope", "hopes", "positive",
+                      "encouraged", "satisfied", "satisfaction", "pleased", "upbeat"})
 RELATION_WORDS = frozenset({"relation", "tie", "relationship"})
 TREATY_WORDS = frozenset({"treaty", "agreement", "accord", "pact"})
 
@@ -139,6 +157,16 @@ class SentenceCoder:
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
                 out.add(c.lemma_.lower())
                 out.update(cc.lemma_.lower() for cc in c.conjuncts)
+                # "a military aid program", "part of the aid": the object's head words
+                for g in c.children:
+                    if g.dep_ in ("compound", "amod"):
+                        out.add(g.lemma_.lower())
+                    elif g.dep_ == "prep" and g.lower_ == "of":
+                        for pobj in g.children:
+                            if pobj.dep_ == "pobj":
+                                out.add(pobj.lemma_.lower())
+                                out.update(x.lemma_.lower() for x in pobj.children
+                                           if x.dep_ == "compound")
             elif c.dep_ == "prt":  # "pull out troops", "break off ties"
                 for cc in c.children:
                     if cc.dep_ == "dobj":
@@ -206,7 +234,18 @@ class SentenceCoder:
         out.extend(actors.under_preps(tok, preps, deep=False))
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass", "prt"):
-                out.extend(actors.under_preps(c, preps, deep=c.dep_ == "prt"))
+                # "endorsed an agreement with the EU": a partner named on the object
+                out.extend(actors.under_preps(c, preps + DEEP_PARTNER_PREPS, deep=c.dep_ == "prt"))
+        if not out and not pat.objects:
+            # "defended the right of Soviet troops", "rejected the proposal of Iraq"
+            for c in tok.children:
+                if c.dep_ == "dobj":
+                    out.extend(actors.under_preps(c, ("of",), deep=False))
+        if not out and pat.code[:2] in SPEECH_ROOTS:
+            # "demanded that Y withdraw", "criticised X for ...": the complement's subject
+            out.extend(a for c in tok.children if c.dep_ in ("ccomp", "xcomp")
+                       for sub in c.children if sub.dep_ in ("nsubj", "nsubjpass")
+                       for a in actors.phrases(sub))
         if not out:
             out.extend(actors.under_preps(tok, preps, deep=True))
         if not out and tok.dep_ == "acomp":
@@ -235,9 +274,13 @@ class SentenceCoder:
         if not sources and tok.dep_ in ("dobj", "conj") and head.lemma_.lower() in LIGHT_VERBS:
             sources = self.subjects(head, actors)
             targets += actors.under_preps(head, tgt_preps, deep=False)
+        if (not sources and tok.dep_ == "pobj" and head.dep_ == "prep"
+                and head.head.lemma_.lower() in ENGAGE_VERBS):
+            sources = self.subjects(head.head, actors)  # "were engaged in ethnic cleansing"
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in HAPPEN_VERBS:
             targets += actors.under_preps(head, tgt_preps, deep=False)
-        if not sources and not targets:
+        if not targets:
+            # "launch a new offensive in its war with Iraq": a partner deep in the phrase
             targets = actors.under_preps(tok, tgt_preps, deep=True)
         return dedupe(sources), dedupe(targets)
 
@@ -298,8 +341,10 @@ class SentenceCoder:
     # ------------------------------------------------------------ main
     def code(self, sent: "Span", mentions: Sequence[ActorMention], *,
              dyad: tuple[str, str] | None,
-             times: Sequence[TimeExpression]) -> list[EventMention]:
-        actors = SentenceActors(mentions, dyad)
+             times: Sequence[TimeExpression],
+             context: Sequence[Actor] = ()) -> list[EventMention]:
+        """Events of one sentence; `context` is the previous sentence's subject (for pronouns)."""
+        actors = SentenceActors(mentions, dyad, context=context)
         time_toks = []
         for te in times:
             span = sent.char_span(te.start, te.end, alignment_mode="expand")
@@ -309,27 +354,49 @@ class SentenceCoder:
         trig_ids = {t.tok.i for t in trigs}
         consumed: set[int] = set()
         for t in trigs:
-            gov = governor(t.tok)
+            _, gov = self._clause_and_governor(t)
             if gov is not None and gov.i in trig_ids and governor_mode(gov) is not None:
                 consumed.add(gov.i)
         out: list[EventMention] = []
         for t in trigs:
             if t.tok.i not in consumed:
                 out.extend(self._code_trigger(t, actors, time_toks))
-        out.extend(self._generic_intent(sent, actors, trig_ids, time_toks))
+        out.extend(self._speech_acts(sent, actors, trig_ids, time_toks))
         out.extend(self._anniversaries(sent, actors, times, time_toks))
+        if not out:
+            out.extend(self._statements(sent, actors, time_toks))
         return _dedupe_events(out)
+
+    def main_subjects(self, sent: "Span", mentions: Sequence[ActorMention], *,
+                      dyad: tuple[str, str] | None) -> list[Actor]:
+        """The sentence's main subject actors: the context for the next sentence's pronouns."""
+        actors = SentenceActors(mentions, dyad)
+        root = sent.root
+        return [a for a in self.subjects(root, actors)] if root.pos_ in ("VERB", "AUX") else []
+
+    @staticmethod
+    def _clause_and_governor(t: _Trigger) -> tuple["Token", "Token | None"]:
+        """The token that carries the trigger's clause ("agreed to resume talks": the light
+        verb "resume" for the noun "talks") and the verb that governs it, if any
+        ("agreed"; "demanded a meeting": "demanded" governs the noun "meeting")."""
+        tok = t.tok
+        if t.is_noun and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+            return tok.head, governor(tok.head)
+        gov = governor(tok)
+        if gov is None and t.is_noun and tok.dep_ == "dobj" and governor_mode(tok.head) is not None:
+            gov = tok.head
+        return tok, gov
 
     def _code_trigger(self, t: _Trigger, actors: SentenceActors,
                       time_toks: Sequence[tuple[TimeExpression, "Token"]]) -> list[EventMention]:
         tok, pat = t.tok, t.pattern
-        # "agreed to resume talks": the light verb carries the noun event's modality
-        clause = tok.head if (t.is_noun and tok.dep_ == "dobj"
-                              and tok.head.lemma_.lower() in LIGHT_VERBS) else tok
-        if is_negated(tok) or (clause is not tok and is_negated(clause)):
-            return []
+        clause, gov = self._clause_and_governor(t)
         mode = aux_mode(clause)
-        gov = governor(clause)
+        if is_negated(tok) or (clause is not tok and is_negated(clause)):
+            # "would not provide support": a refusal; "did not sign": nothing happened
+            if mode is not Mode.INTENT:
+                return []
+            mode = Mode.REFUSAL
         gmode = governor_mode(gov) if gov is not None else None
         if gov is not None and gmode is not None:
             if is_negated(gov):
@@ -350,6 +417,7 @@ class SentenceCoder:
             # "X urged Y to negotiate": X appeals to Y; "X demanded that Y withdraw": to Y
             asked = [a for c in gov.children if c.dep_ in ("dobj", "dative")
                      for a in actors.phrases(c)]
+            asked += actors.under_preps(gov, ("on", "upon"), deep=False)
             doers = sources
             sources = self.subjects(gov, actors)
             targets = asked or [a for a in doers if a.country not in {s.country for s in sources}] \
@@ -377,26 +445,81 @@ class SentenceCoder:
             return actor
         return replace(actor, sector=hit.sector)
 
-    def _generic_intent(self, sent: "Span", actors: SentenceActors, trig_ids: set[int],
-                        time_toks) -> list[EventMention]:
-        """'X and Y intend to use their transit potential': intent to cooperate (030/031)."""
+    def _speech_acts(self, sent: "Span", actors: SentenceActors, trig_ids: set[int],
+                     time_toks) -> list[EventMention]:
+        """Governors whose complement holds no coded action are events themselves:
+        "X and Y intend to use their transit potential" (030/031), "X urged Y to act"
+        (020), "X demanded that Y act" (100), "X refused to ..." (120), "X threatened
+        to ..." (130)."""
         out: list[EventMention] = []
         for tok in sent:
-            if tok.i in trig_ids or tok.lemma_.lower() not in INTENT_GOVERNORS:
+            if tok.i in trig_ids or tok.pos_ not in ("VERB", "ADJ", "AUX"):
                 continue
-            if tok.lemma_.lower() in APPEAL_GOVERNORS or is_negated(tok):
+            mode = governor_mode(tok)
+            if mode not in SPEECH_ACT_CODES or tok.lemma_.lower() in WEAK_GOVERNORS:
                 continue
-            comps = [c for c in tok.children if c.dep_ == "xcomp" and c.i not in trig_ids]
-            if not comps or any(c.i in trig_ids for comp in comps for c in comp.subtree):
+            comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+            if not comps or is_negated(tok) or aux_mode(tok) is Mode.HYPOTHETICAL:
                 continue
+            if any(w.i in trig_ids for comp in comps for w in comp.subtree):
+                continue  # the embedded action was coded with this modality
             sources = self.subjects(tok, actors)
             comp = comps[0]
-            targets = actors.under_preps(comp, ("with", "to", "between"), deep=True)
-            words = {w.lemma_.lower() for w in comp.subtree}
-            code = "031" if words & MATERIAL_WORDS else "030"
+            targets: list[Actor] = []
+            for c in tok.children:
+                if c.dep_ in ("dobj", "dative"):
+                    targets.extend(actors.phrases(c))
+            targets.extend(actors.under_preps(tok, ("on", "upon", "to", "with", "from", "against"),
+                                              deep=False))
+            if mode is Mode.INTENT:
+                targets.extend(actors.under_preps(comp, ("with", "to", "between"), deep=True))
+            else:
+                targets.extend(a for sub in comp.children if sub.dep_ in ("nsubj", "nsubjpass")
+                               for a in actors.phrases(sub))
+                targets.extend(actors.under_preps(comp, ("to", "with", "against", "on"),
+                                                  deep=False))
+                for c in comp.children:
+                    if c.dep_ == "dobj":
+                        targets.extend(actors.phrases(c))
+            code = SPEECH_ACT_CODES[mode]
+            if mode is Mode.INTENT and {w.lemma_.lower() for w in comp.subtree} & MATERIAL_WORDS:
+                code = "031"
             te = self.attach_time(tok, time_toks)
-            out.extend(EventMention(code, s, g, tok.text, 1, te, Mode.INTENT)
+            out.extend(EventMention(code, s, g, tok.text, 1, te, mode)
+                       for s, g in self.pairs(code, sources, dedupe(targets)))
+        return out
+
+    def _statements(self, sent: "Span", actors: SentenceActors,
+                    time_toks) -> list[EventMention]:
+        """'X said Y ...' with nothing else coded in the sentence: a statement (01) by X
+        about Y, pessimistic (012) or optimistic (013) when its words say so."""
+        out: list[EventMention] = []
+        for tok in sent:
+            if tok.lemma_.lower() not in SAY_VERBS or tok.pos_ != "VERB" or is_negated(tok):
+                continue
+            sources = self.subjects(tok, actors)
+            if not sources:
+                continue
+            targets = [a for c in tok.children if c.dep_ in ("dobj", "dative")
+                       for a in actors.phrases(c)]
+            comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")]
+            if any(c.i < tok.i for c in comps):
+                continue  # "X did Y, officials said": an attribution, not a statement about Y
+            words: set[str] = set()
+            for comp in comps:
+                words |= {w.lower_ for w in comp.subtree}
+                if not targets:
+                    targets = [actors.by_token[w.i] for w in comp.subtree if w.i in actors.by_token]
+                    targets = [a for m in dict.fromkeys(targets) for a in actors._from_mention(m)]
+            src = {a.country for a in sources}
+            targets = [a for a in dedupe(targets) if a.country not in src][:1]
+            if not targets:
+                continue
+            code = "012" if words & PESSIMISM else "013" if words & OPTIMISM else "010"
+            te = self.attach_time(tok, time_toks)
+            out.extend(EventMention(code, s, g, tok.text, 1, te, Mode.ASSERTED)
                        for s, g in self.pairs(code, sources, targets))
+            break
         return out
 
     def _anniversaries(self, sent: "Span", actors: SentenceActors,

@@ -47,8 +47,10 @@ class Actor:
 class SentenceActors:
     """Actor mentions of one sentence, looked up by token."""
 
-    def __init__(self, mentions: Sequence[ActorMention], dyad: tuple[str, str] | None) -> None:
+    def __init__(self, mentions: Sequence[ActorMention], dyad: tuple[str, str] | None,
+                 *, context: Sequence[Actor] = ()) -> None:
         self.dyad = dyad
+        self.context = list(context)  # the previous sentence's subject, for "he", "it", "they"
         self.by_token: dict[int, ActorMention] = {}
         for m in mentions:
             for i in range(m.start, m.end):
@@ -88,6 +90,8 @@ class SentenceActors:
         implicit = self._implicit_dyad(tok)
         if implicit:
             return implicit
+        if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS and depth == 0:
+            return self.antecedent(tok)
         if depth >= 3:
             return []
         for child in tok.children:
@@ -111,7 +115,31 @@ class SentenceActors:
         out = list(self.phrase(tok))
         for c in tok.conjuncts:
             out.extend(self.phrase(c))
+        # "The US, Russia, and Switzerland met": the parser often hangs a list of
+        # countries on an apposition
+        head = self.by_token.get(tok.i)
+        if head is not None and head.kind in ("country", "igo"):
+            for c in tok.children:
+                m = self.by_token.get(c.i)
+                if c.dep_ == "appos" and m is not None and m.kind in ("country", "igo"):
+                    out.extend(self.phrase(c))
+                    out.extend(a for cc in c.conjuncts for a in self.phrase(cc))
         return dedupe(out)
+
+    def antecedent(self, pron: "Token") -> list[Actor]:
+        """'Obama said he would ...': a subject pronoun refers to the subject of a verb
+        above it; failing that, to the previous sentence's subject."""
+        node = pron.head
+        steps = 0
+        while node.head is not node and steps < 4:
+            node = node.head
+            steps += 1
+            for c in node.children:
+                if c.dep_ == "nsubj" and c.i != pron.i and c.pos_ != "PRON":
+                    found = self.phrases(c)
+                    if found:
+                        return found
+        return list(self.context)
 
     # ------------------------------------------------------------ searches
     def under_preps(self, tok: "Token", preps: Iterable[str], *, deep: bool,
@@ -135,6 +163,8 @@ class SentenceActors:
                 stack.extend((c, d + 1) for c in node.children)
         return dedupe(out)
 
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 
 # nouns that denote an actor (so "X of Y" names Y's actor)
 ACTOR_HEAD_NOUNS = frozenset({"government", "leader", "leadership", "president", "ministry",
