@@ -9,7 +9,7 @@ most recent events. Rendering lives in `bilat.analysis.render`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -127,14 +127,14 @@ def build_profile(store: Store, a: str, b: str, *, names: Mapping[str, str] | No
     def query(**filters: Any) -> list[Event]:
         return store.events(EventQuery(dyad=dyad, **filters))
 
-    first_recognition = query(cameo="054", limit=1)
+    first_recognition = pick_establishment(query(cameo="054"))
     consult = [e for e in query(root="04") if e.cameo.startswith(_CONSULT_OTHER)]
     cooperation = _sorted(query(cameo="030") + query(cameo="031") + query(root="06"))
     summary = store.summary(EventQuery(dyad=dyad))
     names = names or {}
     return DyadProfile(
         a=a, b=b, name_a=names.get(a), name_b=names.get(b),
-        established=_established(first_recognition[0]) if first_recognition else None,
+        established=_established(first_recognition) if first_recognition else None,
         visits=tuple(normalise_visits(query(cameo=VISIT) + query(cameo=HOST))),
         consultations=tuple(_listed(e) for e in consult),
         agreements=tuple(_listed(e) for e in query(cameo="057")),
@@ -211,6 +211,17 @@ def _listed(ev: Event) -> ProfileEvent:
         label=cameo_label(ev.cameo), count=ev.count, goldstein=ev.goldstein,
         historical=ev.historical, sentence=ev.sentence, doc_id=ev.doc_id, event_id=ev.event_id,
     )
+
+
+def pick_establishment(events: Sequence[Event]) -> Event | None:
+    """The event that dates the relationship: the earliest 054 that establishes relations,
+    else the earliest recognition (a recognition often precedes relations by years)."""
+    dated = sorted((e for e in events if e.cameo.startswith("054")),
+                   key=lambda e: (e.date is None, e.date or ""))
+    for e in dated:
+        if "recognition" not in e.extra.get("notes", ()):
+            return e
+    return dated[0] if dated else None
 
 
 def _established(ev: Event) -> Established:

@@ -301,26 +301,38 @@ class SentenceCoder:
 
     # ------------------------------------------------------------ time
     @staticmethod
-    def _modifies(ttok: "Token", anchor: "Token") -> int | None:
+    def _modifies(ttok: "Token", anchor: "Token", crossable: frozenset[int] = frozenset()) -> int | None:
         """Hops from a time token up to `anchor` when every step between is a modifier
-        (prepositions, time words, numbers); None when the path crosses a content word,
-        e.g. "thanked X for the evacuation in 2021" does not date the thanking."""
+        (prepositions, time words, numbers) or a `crossable` word (the anchor's object, an
+        actor); None when the path crosses another content word, e.g. "thanked X for
+        the evacuation in 2021" does not date the thanking."""
         hops, node = 0, ttok
         while node.i != anchor.i:
-            if node.head is node or hops > 5:
+            if node.head is node or hops > 6:
                 return None
             if hops > 0 and node.pos_ not in ("ADP", "NUM", "DET", "ADJ", "ADV", "PUNCT",
                                               "CCONJ", "PART") and not node.like_num \
-                    and node.lemma_.lower() not in TIME_WORDS:
+                    and node.lemma_.lower() not in TIME_WORDS and node.i not in crossable:
                 return None
             node = node.head
             hops += 1
         return hops
 
-    def attach_time(self, tok: "Token",
-                    times: Sequence[tuple[TimeExpression, "Token"]]) -> TimeExpression | None:
+    def attach_time(self, tok: "Token", times: Sequence[tuple[TimeExpression, "Token"]],
+                    actors: SentenceActors | None = None) -> TimeExpression | None:
         """The time expression that modifies the trigger (or its governing verb, or the
-        clause a noun trigger sits in); None when none does."""
+        clause a noun trigger sits in); None when none does. A date that the parser hung
+        on the trigger's object or on an actor ("recognized X as a state on April 7, 1992",
+        "established relations with Italy in 1861") still dates the trigger."""
+        if not times:
+            return None
+        crossable = set(actors.by_token) if actors is not None else set()
+        for c in tok.children:
+            if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
+                crossable.add(c.i)
+            elif c.dep_ == "prep" and c.lower_ == "as":
+                crossable.update(g.i for g in c.children if g.dep_ == "pobj")
+        frozen = frozenset(crossable)
         anchors = [tok]
         gov = governor(tok)
         if gov is not None:
@@ -333,7 +345,7 @@ class SentenceCoder:
             if te.kind == "anniversary" or te.value is None:
                 continue
             for rank, anchor in enumerate(anchors):
-                hops = self._modifies(ttok, anchor)
+                hops = self._modifies(ttok, anchor, frozen)
                 if hops is not None and hops + rank < best_d:
                     best, best_d = te, hops + rank
         return best
@@ -425,7 +437,7 @@ class SentenceCoder:
         code = recode(pat.code, mode)
         if code is None:
             return []
-        te = self.attach_time(tok, time_toks)
+        te = self.attach_time(tok, time_toks, actors)
         if te is not None and te.future and mode is Mode.ASSERTED:
             mode = Mode.INTENT
             code = recode(pat.code, mode) or code
@@ -433,8 +445,17 @@ class SentenceCoder:
         between = actors.under_preps(tok, ("between",), deep=True)
         if clause is not tok:
             between += actors.under_preps(clause, ("between",), deep=False)
-        return [EventMention(code, self._dated(s, te), self._dated(g, te), tok.text, count, te, mode)
-                for s, g in self.pairs(code, sources, targets, dedupe(between))]
+        pairs = self.pairs(code, sources, targets, dedupe(between))
+        if not pairs and not sources and not targets and actors.dyad and code.startswith("054") \
+                and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in RELATION_WORDS
+                        for c in tok.children):
+            # "diplomatic relations were established in 1947": the story's two countries
+            a, b = actors.dyad
+            pairs = [(Actor(a, None, "", True), Actor(b, None, "", True))]
+        notes = ("recognition",) if code.startswith("054") and tok.lemma_.lower().startswith(
+            ("recogni", "recogniz")) else ()
+        return [EventMention(code, self._dated(s, te), self._dated(g, te), tok.text, count, te,
+                             mode, notes) for s, g in pairs]
 
     def _dated(self, actor: Actor, te: TimeExpression | None) -> Actor:
         """A named leader's sector on the event's own date ("Obama met Putin in 2009")."""

@@ -9,9 +9,11 @@ the article mentions, so that no event in it lies in the future.
 The gold: the timeline heads about the establishment of diplomatic relations
 ("Establishment of Diplomatic Relations, <date when="1991-12-25">1991</date>."),
 the earliest of them (re-establishments come later). bilat's answer is what
-its profile reports: the earliest CAMEO 054 event between the USA and the
-country (either way), among the events the text dates (an event dated only by
-the story date, which is made up here, says nothing about when). Headline: the share of countries with the right year;
+its profile reports (bilat.analysis.profile.pick_establishment): the earliest
+CAMEO 054 event that establishes relations between the USA and the country
+(either way), else the earliest recognition, among the events the text dates
+(an event dated only by the story date, which is made up here, says nothing
+about when). Headline: the share of countries with the right year;
 the share with the right full date is taken over the countries whose gold
 has a full date. (A head that writes its single year without ``<date>``
 markup gives that year.) Articles on states bilat does not code (historical states,
@@ -28,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from bilat.analysis.profile import pick_establishment
 from bilat.errors import EmptyStory, MalformedInput
 from bilat.evaluation.adapters.base import (
     ActorFinder, Case, ErrorRow, Loaded, SetResult, evenly, read_text, require, short,
@@ -215,9 +218,10 @@ class HsgRdcr:
                           for e in ca.events)
             story_dated += undated
             years = sorted({int(e.date[:4]) for e in rel if e.date and e.date[:4].isdigit()})
-            first = years[0] if years else None
-            days = [e.date for e in rel if e.date and len(e.date) == 10
-                    and e.date.startswith(str(first))]
+            # the profile's choice: the earliest establishment, else the earliest recognition
+            chosen = pick_establishment(rel)
+            first = int(chosen.date[:4]) if chosen is not None and chosen.date else None
+            days = [chosen.date] if chosen is not None and len(chosen.date or "") == 10 else []
             any_right += g.year in years
             ok_year = first == g.year
             year_right += ok_year
@@ -227,7 +231,7 @@ class HsgRdcr:
                 full_right += ok_day
             if ok_year and (not g.full or ok_day):
                 continue
-            earliest = rel[0] if rel else None
+            earliest = chosen
             if ok_year:
                 kind = "year right, day wrong or missing"
             elif earliest is None and undated:
