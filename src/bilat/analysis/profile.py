@@ -214,13 +214,15 @@ def _listed(ev: Event) -> ProfileEvent:
 
 
 def pick_establishment(events: Sequence[Event]) -> Event | None:
-    """The event that dates the relationship: the earliest 054 that establishes relations,
-    else the earliest recognition (a recognition often precedes relations by years)."""
+    """The event that dates the relationship: the earliest 054 that establishes diplomatic
+    relations, else the earliest recognition (a recognition often precedes relations by
+    years), else the earliest other 054 (restored or consular relations)."""
     dated = sorted((e for e in events if e.cameo.startswith("054")),
                    key=lambda e: (e.date is None, e.date or ""))
-    for e in dated:
-        if "recognition" not in e.extra.get("notes", ()):
-            return e
+    for wanted in ((), ("recognition",)):
+        for e in dated:
+            if tuple(e.extra.get("notes", ())) == wanted:
+                return e
     return dated[0] if dated else None
 
 

@@ -452,8 +452,7 @@ class SentenceCoder:
             # "diplomatic relations were established in 1947": the story's two countries
             a, b = actors.dyad
             pairs = [(Actor(a, None, "", True), Actor(b, None, "", True))]
-        notes = ("recognition",) if code.startswith("054") and tok.lemma_.lower().startswith(
-            ("recogni", "recogniz")) else ()
+        notes = _relation_notes(tok) if code.startswith("054") else ()
         return [EventMention(code, self._dated(s, te), self._dated(g, te), tok.text, count, te,
                              mode, notes) for s, g in pairs]
 
@@ -575,6 +574,31 @@ class SentenceCoder:
             out.extend(EventMention(code, s, g, te.text, 1, anchored, Mode.ASSERTED,
                                     ("anniversary",)) for s, g in pairs)
         return out
+
+
+RESTORE_WORDS = frozenset({"reestablish", "restore", "resume", "renew", "normalize", "normalise",
+                           "restoration", "normalization", "normalisation", "resumption"})
+SECONDARY_RELATIONS = frozenset({"consular", "commercial", "trade", "economic", "informal",
+                                 "unofficial", "cultural"})
+
+
+def _relation_notes(tok: "Token") -> tuple[str, ...]:
+    """What kind of 054 a trigger is: a recognition, a restoration, or relations short of
+    diplomatic ones ("consular relations"); plain establishment gives no note."""
+    lemma = tok.lemma_.lower()
+    if lemma.startswith("recogni"):
+        return ("recognition",)
+    notes: list[str] = []
+    if lemma in RESTORE_WORDS:
+        notes.append("restoration")
+    rel = [c for c in tok.children if c.lemma_.lower() in RELATION_WORDS]
+    rel += [g for c in tok.children if c.dep_ == "prep" for g in c.children
+            if g.lemma_.lower() in RELATION_WORDS]
+    if tok.lemma_.lower() in RELATION_WORDS:
+        rel.append(tok)
+    if any(m.lower_ in SECONDARY_RELATIONS for r in rel for m in r.children if m.dep_ == "amod"):
+        notes.append("consular")
+    return tuple(notes)
 
 
 def _mid_period(value: str) -> date:
