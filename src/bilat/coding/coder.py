@@ -35,7 +35,12 @@ LIGHT_VERBS = frozenset({"pay", "make", "hold", "have", "conduct", "begin", "sta
                          "carry", "undertake", "continue", "resume", "complete", "open", "stage",
                          "host", "attend", "join", "conclude", "wrap", "embark", "express",
                          "offer", "send", "extend", "convey", "lodge", "file", "issue", "level",
-                         "deliver", "announce", "mount", "step", "intensify"})
+                         "deliver", "announce", "mount", "step", "intensify", "renew",
+                         "reiterate", "repeat", "make"})
+# heads of a compound whose modifier is the event: "mediation mission", "invasion plans"
+GENERIC_EVENT_HEADS = frozenset({"mission", "effort", "process", "initiative", "bid", "round",
+                                 "team", "programme", "program", "campaign", "operation",
+                                 "visit", "trip", "session", "meeting", "deal", "plan"})
 ENGAGE_VERBS = frozenset({"engage", "involve", "participate", "take", "join", "embark"})
 # verbs of which a subject noun event is the topic: "talks took place between ..."
 HAPPEN_VERBS = frozenset({"take", "be", "happen", "occur", "continue", "start", "begin", "end",
@@ -171,7 +176,7 @@ class SentenceCoder:
                 for cc in c.children:
                     if cc.dep_ == "dobj":
                         out.add(cc.lemma_.lower())
-            elif c.dep_ == "prep" and c.lower_ in ("on", "to"):  # "agree on a ceasefire"
+            elif c.dep_ == "prep" and c.lower_ in ("on", "to", "for"):  # "agree on a ceasefire"
                 out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
         return out
 
@@ -186,10 +191,14 @@ class SentenceCoder:
                 if p is not None:
                     found.append(_Trigger(tok, p, False))
                     continue
-            if pos in ("NOUN", "PROPN") and tok.dep_ != "compound":
+            if pos in ("NOUN", "PROPN"):
+                if tok.dep_ == "compound" and tok.head.lemma_.lower() not in GENERIC_EVENT_HEADS:
+                    continue
                 p = self._pattern_for(tok, noun=True)
                 if p is not None:
-                    found.append(_Trigger(tok, p, True))
+                    # "mediation mission", "peace talks": the phrase's head carries the roles
+                    head = tok.head if tok.dep_ == "compound" else tok
+                    found.append(_Trigger(head, p, True))
         return found
 
     # ------------------------------------------------------------ roles
@@ -536,6 +545,13 @@ class SentenceCoder:
             if not targets:
                 continue
             code = "012" if words & PESSIMISM else "013" if words & OPTIMISM else "010"
+            for comp in comps:
+                auxes = {c.lower_ for c in comp.children if c.dep_ == "aux"}
+                subj = [a for c in comp.children if c.dep_ == "nsubj" for a in actors.phrases(c)
+                        if a.country not in src]
+                if auxes & {"must", "should"} and subj:
+                    code, targets = "100", subj[:1]  # "X said Y must withdraw": a demand
+                    break
             te = self.attach_time(tok, time_toks)
             out.extend(EventMention(code, s, g, tok.text, 1, te, Mode.ASSERTED)
                        for s, g in self.pairs(code, sources, targets))
