@@ -157,7 +157,14 @@ class SentenceActors:
             if node.dep_ == "prep" and node.lower_ in (wanted if d == 0 else wanted_deep):
                 for pobj in node.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
-                        out.extend(self.phrases(pobj))
+                        found = self.phrases(pobj)
+                        if not found:
+                            # "aid to refugees in Liberia", "troops of Russia"
+                            found = [a for pp in pobj.children
+                                     if pp.dep_ == "prep" and pp.lower_ in ("in", "of", "from")
+                                     for g in pp.children if g.dep_ == "pobj"
+                                     for a in self.phrases(g)]
+                        out.extend(found)
                 continue
             if deep and d < 6:
                 stack.extend((c, d + 1) for c in node.children)
