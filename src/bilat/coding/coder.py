@@ -539,7 +539,7 @@ class SentenceCoder:
                 words |= {w.lower_ for w in comp.subtree}
                 if not targets:
                     targets = [actors.by_token[w.i] for w in comp.subtree if w.i in actors.by_token]
-                    targets = [a for m in dict.fromkeys(targets) for a in actors._from_mention(m)]
+                    targets = [a for m in dict.fromkeys(targets) for a in actors.from_mention(m)]
             src = {a.country for a in sources}
             targets = [a for a in dedupe(targets) if a.country not in src][:1]
             if not targets:

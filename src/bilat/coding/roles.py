@@ -57,7 +57,7 @@ class SentenceActors:
                 self.by_token.setdefault(i, m)
 
     # ------------------------------------------------------------ single phrase
-    def _from_mention(self, m: ActorMention) -> list[Actor]:
+    def from_mention(self, m: ActorMention) -> list[Actor]:
         if m.kind == "dyad_ref" or (m.country is None and m.kind != "role"):
             return self._dyad_actors(m.sector, m.text)
         if m.country is None:
@@ -86,7 +86,7 @@ class SentenceActors:
         """Actors named by the noun phrase headed by `tok` (one phrase, no conjuncts)."""
         m = self.by_token.get(tok.i)
         if m is not None:
-            return self._from_mention(m)
+            return self.from_mention(m)
         implicit = self._implicit_dyad(tok)
         if implicit:
             return implicit
