@@ -239,7 +239,9 @@ class SentenceCoder:
                 # "expelled two Russian diplomats": the object's nationality is the target
                 out.extend(actors.phrases(c))
             elif c.dep_ == "dative":
-                out.extend(actors.phrases(c))
+                # "gave Ukraine weapons", or "provide support to Israel" (the preposition)
+                heads = [g for g in c.children if g.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
+                out.extend(a for h in heads for a in actors.phrases(h))
         out.extend(actors.under_preps(tok, preps, deep=False))
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass", "prt"):
@@ -423,6 +425,8 @@ class SentenceCoder:
             if is_negated(gov):
                 return []
             mode = gmode
+            if mode is Mode.INTENT and any(c.dep_ == "dobj" for c in gov.children):
+                mode = Mode.APPEAL  # "Obama wants Putin to attack": Obama asks Putin
             if aux_mode(gov) is Mode.HYPOTHETICAL:
                 return []
         if mode in (Mode.NEGATED, Mode.HYPOTHETICAL):
@@ -538,8 +542,9 @@ class SentenceCoder:
             for comp in comps:
                 words |= {w.lower_ for w in comp.subtree}
                 if not targets:
-                    targets = [actors.by_token[w.i] for w in comp.subtree if w.i in actors.by_token]
-                    targets = [a for m in dict.fromkeys(targets) for a in actors.from_mention(m)]
+                    # the reported clause's own subject or object, not an actor deep inside it
+                    targets = [a for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                               for a in actors.phrases(c)]
             src = {a.country for a in sources}
             targets = [a for a in dedupe(targets) if a.country not in src][:1]
             if not targets:
