@@ -12,7 +12,7 @@ import typer
 
 from bilat.about import __version__
 from bilat.errors import BilatError
-from bilat.interfaces.cli import code_cmd, data_cmd, eval_cmd, query_cmd
+from bilat.interfaces.cli import code_cmd, data_cmd, eval_cmd, export_cmd, query_cmd, serve_cmd
 
 app = typer.Typer(
     name="bilat",
@@ -26,6 +26,8 @@ app.command("code")(code_cmd.code)
 app.command("events")(query_cmd.events)
 app.command("profile")(query_cmd.profile)
 app.command("evaluate")(eval_cmd.evaluate)
+app.command("export")(export_cmd.export)
+app.command("serve")(serve_cmd.serve)
 app.add_typer(data_cmd.app, name="data")
 
 
