@@ -41,6 +41,21 @@ def test_one_pattern_per_root(code_text, sentence, expected):
         assert expected in got, got
 
 
+def test_light_verbs_carry_event_nouns(code_text):
+    assert ("ITA", "SRB", "160") in triples(code_text("Italy announced a suspension of air links with Serbia."))
+    assert ("CHN", "RUS", "040") in triples(code_text("China held talks with Russia."))
+
+
+def test_pronoun_subject_resolves_to_the_reporting_subject(code_text):
+    assert ("RUS", "SYR", "0332") in triples(code_text("Russia said it will supply weapons to Syria."))
+
+
+def test_a_list_of_countries_meeting(code_text):
+    got = triples(code_text("The US, Russia, and Switzerland met yesterday."))
+    assert {frozenset(t[:2]) for t in got} == {frozenset(p) for p in
+                                                (("USA", "RUS"), ("USA", "CHE"), ("RUS", "CHE"))}
+
+
 def test_passive_voice_swaps_roles(code_text):
     assert ("ROU", "KAZ", "042") in triples(code_text("Kazakhstan was visited by the President of Romania."))
 
@@ -69,6 +84,9 @@ def test_negated_or_hypothetical_events_are_dropped(code_text, sentence):
     ("Turkey demanded that Greece withdraw its troops.", ("TUR", "GRC", "1056")),
     ("Greece and Turkey agreed to resume talks.", ("GRC", "TUR", "036")),
     ("Iran threatened to impose sanctions on Britain.", ("IRN", "GBR", "1312")),
+    ("Nigeria will withdraw its troops from Chad unless Chad pays its debts.", ("NGA", "TCD", "130")),
+    ("Obama said he would not provide support to Israel.", ("USA", "ISR", "122")),
+    ("Obama wants Putin to attack Switzerland.", ("USA", "RUS", "020")),
 ])
 def test_modality_recodes_the_embedded_action(code_text, sentence, expected):
     assert expected in triples(code_text(sentence))

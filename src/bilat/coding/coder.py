@@ -19,7 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from bilat.coding.modality import (
-    Mode, aux_mode, count_of, governor, governor_mode, is_negated, recode,
+    Mode, aux_mode, count_of, governor, governor_mode, is_conditional_threat, is_negated, recode,
 )
 from bilat.coding.patterns import Pattern, PatternSet
 from bilat.coding.roles import Actor, SentenceActors, dedupe
@@ -76,6 +76,8 @@ WEAK_GOVERNORS = frozenset({"want", "hope", "wish", "expect", "seek", "aim", "de
                             "due", "scheduled", "going", "prepare", "prepared", "warn", "force",
                             "require", "order", "advise", "push", "undertake", "resolve",
                             "poised", "keen", "eager", "determined", "consider"})
+# intent governors that, with someone else as the doer, ask that other to act
+WISH_GOVERNORS = frozenset({"want", "wish", "expect", "hope", "like", "need", "prefer"})
 SAY_VERBS = frozenset({"say", "tell", "state", "declare", "announce", "add", "note", "stress",
                        "emphasize", "emphasise", "reiterate", "affirm", "remark", "comment",
                        "assert", "reply", "respond", "write", "express", "voice", "indicate"})
@@ -425,12 +427,17 @@ class SentenceCoder:
             if is_negated(gov):
                 return []
             mode = gmode
-            if mode is Mode.INTENT and any(c.dep_ == "dobj" for c in gov.children):
+            if mode is Mode.INTENT and gov.lemma_.lower() in WISH_GOVERNORS and (
+                    any(c.dep_ == "dobj" for c in gov.children)
+                    or any(c.dep_ == "nsubj" for c in clause.children)):
                 mode = Mode.APPEAL  # "Obama wants Putin to attack": Obama asks Putin
             if aux_mode(gov) is Mode.HYPOTHETICAL:
                 return []
         if mode in (Mode.NEGATED, Mode.HYPOTHETICAL):
             return []
+        if mode is Mode.INTENT and (is_conditional_threat(clause) or
+                                    (gov is not None and is_conditional_threat(gov))):
+            mode = Mode.THREAT
         if t.is_noun:
             sources, targets = self.noun_roles(tok, pat, actors)
             if not sources and gov is not None and gmode is not None:

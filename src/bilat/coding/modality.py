@@ -82,12 +82,20 @@ def aux_mode(tok: "Token") -> Mode:
     return Mode.ASSERTED
 
 
+# verbs of phase that pass their governor's modality through: "prepared to resume shelling"
+ASPECTUAL = frozenset({"resume", "continue", "start", "begin", "keep", "restart", "step"})
+
+
 def governor(tok: "Token") -> "Token | None":
     """The verb or adjective that embeds this action as its complement, if any."""
     if tok.dep_ in ("xcomp", "ccomp", "advcl", "pcomp") and tok.head is not tok:
         head = tok.head
         if tok.dep_ == "pcomp":  # "committed to strengthening": head is "to"
             head = head.head
+        if head.lemma_.lower() in ASPECTUAL and head.dep_ in ("xcomp", "ccomp"):
+            above = governor(head)
+            if above is not None and governor_mode(above) is not None:
+                return above
         return head
     if tok.dep_ == "conj" and tok.head is not tok:
         return governor(tok.head)
@@ -104,6 +112,12 @@ def governor_mode(gov: "Token") -> Mode | None:
         if lemma in words or word in words:
             return mode
     return None
+
+
+def is_conditional_threat(tok: "Token") -> bool:
+    """'will withdraw its force unless X ...': a promise made conditional is a threat."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "otherwise")
+                                         for m in c.children) for c in tok.children)
 
 
 def count_of(tok: "Token") -> int:
