@@ -137,12 +137,58 @@ class Event:
     target_text: str | None = None
     trigger: str | None = None  # the verb or noun that carried the event
     extra: dict[str, Any] = field(default_factory=dict)
+    location_name: str | None = None  # where it happened (bilat.geo): "Astana", "Kazakhstan"
+    location_country: str | None = None  # ISO3 of that place
+    lat: float | None = None  # WGS84; None for a country, a border or an unknown place
+    lon: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+class FactKind(str, Enum):
+    """What a fact of a relationship is about (bilat.facts)."""
+
+    MECHANISM = "mechanism"  # a commission, council, working group the two run together
+    AGREEMENT = "agreement"  # a named treaty, plan, programme, memorandum
+    ORGANIZATION = "organization"  # a society, centre, association (with its cities)
+    DIASPORA = "diaspora"  # people of one country living in the other (a count)
+    TRADE = "trade"  # trade volume or trading partnership
+    INVESTMENT = "investment"  # investment of one in the other
+    TRANSPORT = "transport"  # a route, corridor, railway, flight link
+    MEMBERSHIP = "membership"  # shared membership of, or cooperation within, an IGO
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A standing feature of a relationship, read from one sentence of a story.
+
+    The countries are in the order the fact gives them: for a diaspora, `country_a` is the
+    people's country of origin and `country_b` the country they live in; for investment,
+    `country_a` is the investor. `value`/`unit`/`qualifier` hold a number the sentence
+    gives ("more than ten thousand" -> 10000.0, "people", "more than").
+    """
+
+    fact_id: str
+    doc_id: str
+    kind: str  # a FactKind value
+    country_a: str | None
+    country_b: str | None
+    name: str | None  # "joint Work Programme", "UN", "Middle Corridor"
+    value: float | None = None
+    unit: str | None = None  # "people", "USD", "EUR"
+    qualifier: str | None = None  # "more than", "about", "up to"
+    places: tuple[str, ...] = ()  # cities the fact names ("Almaty")
+    description: str | None = None  # the common noun that says what it is
+    period: str | None = None  # "2016" for a yearly trade figure
+    sentence_index: int = 0
+    sentence: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 def make_event_id(doc_id: str, sentence_index: int, n: int, cameo: str,

@@ -3,20 +3,22 @@
 `build_profile(store, "KAZ", "ROU")` gathers, for events in either direction:
 when relations were established (CAMEO 054), visits (042/043, as visitor ->
 host), consultations (the rest of root 04), agreements (057), cooperation
-(030, 031x, root 06), yearly counts by quad class, totals, sources and the
-most recent events. Rendering lives in `bilat.analysis.render`.
+(030, 031x, root 06), yearly counts by quad class, totals, sources, the
+most recent events, and the standing facts of the relationship (`bilat.facts`:
+mechanisms, agreements, routes, diaspora ...). Rendering lives in `bilat.analysis.render`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from bilat.analysis.labels import cameo_label
 from bilat.errors import BadParameter
-from bilat.schemas import Event
+from bilat.schemas import Event, Fact
 from bilat.store import EventQuery, Store
 from bilat.store.periods import period_bounds
 
@@ -96,6 +98,50 @@ class SourceRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ProfileFact:
+    """A fact of the relationship as a profile lists it: one per (kind, name, number,
+    places), with every story that states it."""
+
+    kind: str
+    name: str | None
+    country_a: str | None
+    country_b: str | None
+    value: float | None
+    unit: str | None
+    qualifier: str | None
+    places: tuple[str, ...]
+    description: str | None
+    period: str | None
+    sentence: str
+    doc_ids: tuple[str, ...]
+
+
+# the order of the kinds in a profile: the structure first, then flows, then people
+FACT_ORDER = ("mechanism", "agreement", "transport", "trade", "investment", "membership",
+              "organization", "diaspora")
+
+
+def merge_facts(facts: Iterable[Fact]) -> list[ProfileFact]:
+    """Facts of many stories, one per (kind, name, number, places), in `FACT_ORDER`; the
+    first story's sentence stands for all."""
+    merged: dict[tuple, ProfileFact] = {}
+    for f in facts:
+        key = (f.kind, (f.name or "").casefold(), f.value, f.unit, tuple(f.places))
+        old = merged.get(key)
+        if old is not None:
+            if f.doc_id not in old.doc_ids:
+                merged[key] = dataclasses.replace(old, doc_ids=old.doc_ids + (f.doc_id,))
+            continue
+        merged[key] = ProfileFact(
+            kind=f.kind, name=f.name, country_a=f.country_a, country_b=f.country_b,
+            value=f.value, unit=f.unit, qualifier=f.qualifier, places=tuple(f.places),
+            description=f.description, period=f.period, sentence=f.sentence,
+            doc_ids=(f.doc_id,))
+    rank = {k: i for i, k in enumerate(FACT_ORDER)}
+    return sorted(merged.values(), key=lambda p: rank.get(p.kind, len(rank)))
+
+
+@dataclass(frozen=True, slots=True)
 class DyadProfile:
     a: str
     b: str
@@ -110,6 +156,7 @@ class DyadProfile:
     totals: Totals
     sources: tuple[SourceRow, ...]
     recent: tuple[ProfileEvent, ...]
+    facts: tuple[ProfileFact, ...] = ()  # the standing facts (bilat.facts), by kind
 
 
 def build_profile(store: Store, a: str, b: str, *, names: Mapping[str, str] | None = None,
@@ -155,6 +202,7 @@ def build_profile(store: Store, a: str, b: str, *, names: Mapping[str, str] | No
             for d in store.document_counts(EventQuery(dyad=dyad))
         ),
         recent=tuple(_listed(e) for e in query(historical=False, newest_first=True, limit=n_recent)),
+        facts=tuple(merge_facts(store.facts(pair=dyad))),
     )
 
 

@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from bilat.analysis.labels import QUAD_LABELS
-from bilat.analysis.profile import DyadProfile, ProfileEvent, Visit
+from bilat.analysis.profile import DyadProfile, ProfileEvent, ProfileFact, Visit
+from bilat.facts.describe import describe_fact
 
 WIDTH = 100
 _QUAD_SHORT = ("verb.coop", "mat.coop", "verb.conf", "mat.conf")
@@ -59,6 +60,7 @@ def render_text(p: DyadProfile, *, max_rows: int = 20, width: int = WIDTH) -> st
     for heading, rows in (("Consultations", p.consultations), ("Agreements", p.agreements),
                           ("Cooperation", p.cooperation)):
         out += _text_events(heading, rows, max_rows, width)
+    out += _text_facts(p.facts, max_rows, width)
     out += _text_years(p)
     t = p.totals
     span = f"{_date(t.first_date)} – {_date(t.last_date)}" if t.n_events else "no events"
@@ -110,6 +112,18 @@ def _text_events(heading: str, rows: tuple[ProfileEvent, ...], max_rows: int, wi
         out.append(head)
         out.append("      " + _shorten(f'"{e.sentence}" [{e.doc_id}]', width - 6))
     return out + _more(len(rows), max_rows)
+
+
+def _text_facts(facts: tuple[ProfileFact, ...], max_rows: int, width: int) -> list[str]:
+    """The "Facts" section: one line a fact, its kind first."""
+    if not facts:
+        return ["Facts: none"]
+    out = ["Facts:"]
+    kw = max(len(f.kind) for f in facts[:max_rows])
+    for f in facts[:max_rows]:
+        head = f"  {f.kind:<{kw}}  "
+        out.append(head + _shorten(describe_fact(f), max(width - len(head), 10)))
+    return out + _more(len(facts), max_rows)
 
 
 def _text_years(p: DyadProfile) -> list[str]:
@@ -172,6 +186,14 @@ def render_markdown(p: DyadProfile) -> str:
                             e.count, e.sentence, e.doc_id] for e in rows])
         else:
             out.append("None found.")
+    out += ["", "## Facts", ""]
+    if p.facts:
+        out += _table(["Kind", "Fact", "Countries", "Sentence", "Stories"],
+                      [[f.kind, describe_fact(f), "–".join(c for c in (f.country_a, f.country_b)
+                                                           if c),
+                        f.sentence, ", ".join(f.doc_ids)] for f in p.facts])
+    else:
+        out.append("None found.")
     out += ["", "## Events by year", ""]
     if p.by_year:
         out += _table(["Year", "Events"] + [QUAD_LABELS[i].capitalize() for i in range(1, 5)]

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, Sequence
 
 from bilat.errors import StoreError
-from bilat.schemas import Article, Event
+from bilat.schemas import Article, Event, Fact
 from bilat.store.periods import period_bounds
 
 EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
@@ -27,6 +27,8 @@ DOCUMENT_COLUMNS: tuple[str, ...] = (
     "source", "path", "coded_at", "n_events",
 )
 ACTOR_COLUMNS: tuple[str, ...] = ("event_id", "doc_id", "role", "code", "country", "sector", "text")
+# the `facts` table: the fields of bilat.schemas.Fact, in order
+FACT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Fact))
 
 
 def quoted(columns: Sequence[str]) -> str:
@@ -60,8 +62,21 @@ def event_row(ev: Event) -> tuple[Any, ...]:
         ev.historical, ev.source_actor, ev.source_country, ev.target_actor,
         ev.target_country, ev.cameo, ev.root, ev.quad_class, ev.goldstein, ev.plover,
         ev.count, ev.sentence_index, ev.sentence, ev.source_text, ev.target_text,
-        ev.trigger, extra,
+        ev.trigger, extra, ev.location_name, ev.location_country, ev.lat, ev.lon,
     )
+
+
+def fact_row(fact: Fact) -> tuple[Any, ...]:
+    """One `facts` row, in `FACT_COLUMNS` order."""
+    return tuple(list(fact.places) if name == "places" else getattr(fact, name)
+                 for name in FACT_COLUMNS)
+
+
+def row_to_fact(row: Sequence[Any]) -> Fact:
+    """Build a Fact from a row selected with `FACT_COLUMNS` in order."""
+    values = dict(zip(FACT_COLUMNS, row))
+    values["places"] = tuple(values["places"] or ())
+    return Fact(**values)
 
 
 def actor_rows(ev: Event) -> list[tuple[Any, ...]]:
