@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the figures as JSON instead")
     p.add_argument("--doc", type=Path, help="the file holding the figures (default docs/ACCURACY.md)")
     p.add_argument("--shared", type=Path, help="the shared data folder (default ../shared)")
+    p.add_argument("--no-extras", action="store_true",
+                   help="skip the other evaluations (places, leaders, PETRARCH suites)")
     return p
 
 
@@ -61,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(json.dumps(data, indent=1) + "\n")
         else:
             sys.stdout.write(runner.format_table(outcomes, baseline, limit=args.limit))
+            if not (args.no_extras or args.sets or args.details or args.limit):
+                from bilat.evaluation.extras import format_extras, run_extras
+
+                sys.stdout.write(format_extras(run_extras()))
         if args.details:
             (o,) = [o for o in outcomes if o.name == detail[0]]
             sys.stdout.write("\n" + runner.format_details(o))
