@@ -50,6 +50,15 @@ def test_pronoun_subject_resolves_to_the_reporting_subject(code_text):
     assert ("RUS", "SYR", "0332") in triples(code_text("Russia said it will supply weapons to Syria."))
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Beirut again rejected a United Nations appeal for troops.", ("LBN", "UN", "120")),
+    ("Iran's religious leader Ayatollah Khomeini rejected Iraq's proposal.", ("IRN", "IRQ", "120")),
+    ("Israel opposed the French plan.", ("ISR", "FRA", "120")),
+])
+def test_rejections_target_the_one_who_proposed(code_text, sentence, expected):
+    assert expected in triples(code_text(sentence))
+
+
 def test_a_list_of_countries_meeting(code_text):
     got = triples(code_text("The US, Russia, and Switzerland met yesterday."))
     assert {frozenset(t[:2]) for t in got} == {frozenset(p) for p in

@@ -253,7 +253,7 @@ class SentenceCoder:
             # "defended the right of Soviet troops", "rejected the proposal of Iraq"
             for c in tok.children:
                 if c.dep_ == "dobj":
-                    out.extend(actors.under_preps(c, ("of",), deep=False))
+                    out.extend(actors.under_preps(c, ("of", "by"), deep=False))
         if not out and pat.code[:2] in SPEECH_ROOTS:
             # "demanded that Y withdraw", "criticised X for ...": the complement's subject
             out.extend(a for c in tok.children if c.dep_ in ("ccomp", "xcomp")
@@ -445,6 +445,11 @@ class SentenceCoder:
         else:
             sources = self.subjects(tok, actors)
             targets = self.verb_targets(tok, pat, actors, sources)
+        if mode is Mode.REFUSAL and t.is_noun and gov is not None and clause is tok:
+            # "Beirut rejected a UN appeal": the refuser refuses the one who appealed
+            asker = sources
+            sources = self.subjects(gov, actors)
+            targets = [a for a in asker if a.country not in {s.country for s in sources}] or targets
         if mode in (Mode.APPEAL, Mode.DEMAND) and gov is not None:
             # "X urged Y to negotiate": X appeals to Y; "X demanded that Y withdraw": to Y
             asked = [a for c in gov.children if c.dep_ in ("dobj", "dative")
@@ -521,6 +526,8 @@ class SentenceCoder:
                 for c in comp.children:
                     if c.dep_ == "dobj":
                         targets.extend(actors.phrases(c))
+                        targets.extend(actors.under_preps(c, ("to", "against", "on", "with"),
+                                                          deep=False))
             code = SPEECH_ACT_CODES[mode]
             if mode is Mode.INTENT and {w.lemma_.lower() for w in comp.subtree} & MATERIAL_WORDS:
                 code = "031"

@@ -86,7 +86,10 @@ class SentenceActors:
         """Actors named by the noun phrase headed by `tok` (one phrase, no conjuncts)."""
         m = self.by_token.get(tok.i)
         if m is not None:
-            return self.from_mention(m)
+            found = self.from_mention(m)
+            if found or m.kind != "role":
+                return found
+            # a role with no country of its own: "Iran's religious leader Khomeini"
         implicit = self._implicit_dyad(tok)
         if implicit:
             return implicit
