@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bilat.actors.datacheck import ISO3_CODES, Problem, check_leaders, read_leader_rows
+from bilat.actors.datacheck import ISO3_CODES, Problem, check_leaders, igo_codes, read_leader_rows
 from bilat.errors import InputEncodingError, InputNotFound
 
 HEADER = "country\toffice\ttitle\tname\tvariants\tstart\tend\tnote"
@@ -141,3 +141,113 @@ def test_iso3_codes():
     assert {"KAZ", "ROU", "USA", "XKX", "SSD", "BES"} <= ISO3_CODES
     assert all(len(c) == 3 and c.isupper() for c in ISO3_CODES)
     assert "SUN" not in ISO3_CODES and "YUG" not in ISO3_CODES
+
+
+# ---- declared vacancies, heads of organisations, the bundled table ----------------------------
+
+def _table(tmp_path: Path, *rows: str) -> Path:
+    p = tmp_path / "t.tsv"
+    p.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("before_note, after_note, reported", [
+    ("", "", True),
+    ("office vacant after this term", "", False),
+    ("", "office vacant before this term", False),
+    ("", "holders of 1994-1996 unlisted before this term", False),
+    ("holders unlisted after this term", "", False),
+    ("vacant", "", True),  # the word alone does not say which side
+])
+def test_declared_gap_is_not_a_warning(tmp_path, before_note, after_note, reported):
+    p = _table(tmp_path,
+               f"KAZ\tHOG\tPrime Minister\tAlpha One\t\t2000-01-01\t2001-01-01\t{before_note}",
+               f"KAZ\tHOG\tPrime Minister\tBeta Two\t\t2003-01-01\t\t{after_note}")
+    found = check_leaders(p)
+    assert any("nobody listed" in x.message for x in found) is reported
+    assert all(x.severity == "warning" for x in found)
+
+
+def test_gap_warning_says_how_to_declare_it(tmp_path):
+    p = _table(tmp_path, "KAZ\tHOG\tPrime Minister\tAlpha One\t\t2000-01-01\t2001-01-01\t",
+               "KAZ\tHOG\tPrime Minister\tBeta Two\t\t2003-01-01\t\t")
+    (problem,) = check_leaders(p)
+    assert "'vacant before'" in problem.message
+
+
+@pytest.mark.parametrize("row, words", [
+    ("UN\tHOS\tSecretary-General\tAlpha One\t\t2000-01-01\t\t", "organisations take office IGO"),
+    ("XYZ\tIGO\tSecretary-General\tAlpha One\t\t2000-01-01\t\t", "unknown organisation code 'XYZ'"),
+    ("KAZ\tIGO\tSecretary-General\tAlpha One\t\t2000-01-01\t\t", "unknown organisation code 'KAZ'"),
+])
+def test_igo_rows_need_an_organisation_code(tmp_path, row, words):
+    found = check_leaders(_table(tmp_path, row))
+    assert [x.severity for x in found] == ["error"] and words in found[0].message
+
+
+def test_igo_rows_may_overlap_and_leave_gaps(tmp_path):
+    p = _table(tmp_path,
+               "EU\tIGO\tPresident of the European Commission\tAlpha One\t\t2000-01-01\t2005-01-01\t",
+               "EU\tIGO\tPresident of the European Council\tBeta Two\t\t2002-01-01\t2003-01-01\t",
+               "EU\tIGO\tPresident of the European Commission\tGamma Three\t\t2009-01-01\t\t")
+    assert check_leaders(p) == []
+
+
+def test_igo_codes_come_from_the_igo_table():
+    assert {"UN", "NATO", "EU", "AU", "ARL"} <= igo_codes()
+    assert not igo_codes() & ISO3_CODES
+
+
+def test_bundled_table_has_no_warnings_either():
+    from bilat.actors.leaders import DEFAULT_PATH
+
+    assert [str(p) for p in check_leaders(DEFAULT_PATH)] == []
+
+
+# ---- `bilat data check` --------------------------------------------------------------------------
+
+@pytest.fixture()
+def user_table(tmp_path: Path) -> Path:
+    return _table(tmp_path,
+                  "KAZ\tHOS\tPresident\tAlpha One\t\t2000-01-01\t2005-01-01\t",
+                  "KAZ\tHOS\tPresident\tBeta Two\t\t2004-01-01\t2006-01-01\t",   # overlap
+                  "ZZZ\tHOS\tPresident\tGamma Three\t\t2000-01-01\t\t",          # unknown code
+                  "KAZ\tHOS\tPresident\tDelta Four\t\t2009-01-01\t\t")           # gap
+
+
+def _cli(capsys, *argv: str) -> tuple[int, str, str]:
+    from bilat.interfaces.cli.app import main
+
+    code = main(["data", "check", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.slow
+def test_cli_reports_overlaps_gaps_and_unknown_codes(capsys, user_table):
+    code, out, err = _cli(capsys, str(user_table))
+    assert code == 1
+    assert f"{user_table}: 2 errors, 1 warnings" in out
+    assert f"{user_table}:3: error:" in err and "overlaps line 2" in err
+    assert f"{user_table}:4: error: unknown country code 'ZZZ'" in err
+    assert f"{user_table}:5: warning:" in err and "nobody listed for 1096 days" in err
+
+
+@pytest.mark.slow
+def test_cli_quiet_lists_errors_only(capsys, user_table):
+    code, _, err = _cli(capsys, "--quiet", str(user_table))
+    assert code == 1 and "error:" in err and "warning:" not in err
+
+
+@pytest.mark.slow
+def test_cli_strict_fails_on_warnings(capsys, tmp_path):
+    gap = _table(tmp_path, "KAZ\tHOG\tPrime Minister\tAlpha One\t\t2000-01-01\t2001-01-01\t",
+                 "KAZ\tHOG\tPrime Minister\tBeta Two\t\t2003-01-01\t\t")
+    assert _cli(capsys, str(gap))[0] == 0
+    assert _cli(capsys, "--strict", str(gap))[0] == 1
+
+
+@pytest.mark.slow
+def test_cli_bundled_table_passes_strict(capsys):
+    code, out, _ = _cli(capsys, "--strict")
+    assert code == 0 and "0 errors, 0 warnings" in out

@@ -7,20 +7,25 @@ rows that parsed and the per-row problems; `bilat.actors.leaders` builds its
 index from the same rows, so the checker and the loader never disagree.
 
 Errors (the loader refuses the table):
-  wrong header or column count, unknown ISO3 code or office, empty name or
-  title, bad date, end before start, duplicate row, overlapping terms of
-  the same country and office (rows whose title starts with "Acting" or
-  "Co-" may overlap others).
+  wrong header or column count, unknown office, unknown ISO3 code (for
+  office IGO: unknown organisation code of igos.tsv), empty name or title,
+  bad date, end before start, duplicate row, overlapping terms of the same
+  country and office (rows whose title starts with "Acting" or "Co-" may
+  overlap others; rows of office IGO, heads of organisations whose organs
+  serve side by side, are not checked for overlaps or gaps).
 Warnings (the table loads):
   a gap of more than 60 days between consecutive terms of the same country
-  and office, stray spaces, empty variants, and one person spelled two ways
-  as the canonical name.
+  and office (unless a note declares the gap: "vacant after" or "unlisted
+  after" on the term before it, "vacant before" or "unlisted before" on the
+  term after it), stray spaces, empty variants, and one person spelled two
+  ways as the canonical name.
 
 The file format is described in ``data/actors/LEADERS.md``.
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -30,7 +35,8 @@ from typing import Callable, Literal
 from bilat.errors import InputEncodingError, InputError, InputNotFound
 
 __all__ = [
-    "COLUMNS", "OFFICES", "ISO3_CODES", "MAX_GAP_DAYS", "COVERAGE_START",
+    "COLUMNS", "OFFICES", "IGO_OFFICE", "ISO3_CODES", "MAX_GAP_DAYS", "COVERAGE_START",
+    "igo_codes",
     "Problem", "LeaderRow", "read_leader_rows", "check_rows", "check_leaders",
     "is_exempt_title",
 ]
@@ -38,7 +44,12 @@ __all__ = [
 COLUMNS = ("country", "office", "title", "name", "variants", "start", "end", "note")
 # The last two columns may be left off a line (an incumbent without a note).
 _MIN_COLUMNS = 6
-OFFICES = frozenset({"HOS", "HOG", "FM"})
+OFFICES = frozenset({"HOS", "HOG", "FM", "IGO"})
+# IGO: the head of an intergovernmental organisation or of one of its organs
+# (UN Secretary-General, President of the European Commission); the country
+# column then holds the organisation's code from data/actors/igos.tsv.
+IGO_OFFICE = "IGO"
+_IGO_TABLE = Path(__file__).resolve().parent.parent / "data" / "actors" / "igos.tsv"
 MAX_GAP_DAYS = 60
 COVERAGE_START = date(1991, 1, 1)
 _EXEMPT_PREFIXES = ("acting", "co-")
@@ -103,6 +114,18 @@ class LeaderRow:
     start: date
     end: date | None
     note: str
+
+
+@functools.cache
+def igo_codes() -> frozenset[str]:
+    """The organisation codes of the bundled igos.tsv (first column), for office IGO."""
+    try:
+        text = _IGO_TABLE.read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    codes = (line.split("\t", 1)[0].strip() for line in text.splitlines()
+             if line.strip() and not line.startswith("#"))
+    return frozenset(c for c in codes if c and c != "code")
 
 
 def is_exempt_title(title: str) -> bool:
@@ -185,11 +208,17 @@ def _parse_row(where: str, lineno: int, fields: list[str],
         warn("a field has leading or trailing spaces")
     country, office, title, name, variants_s, start_s, end_s, note = (f.strip() for f in fields)
     ok = True
-    if country not in ISO3_CODES:
-        err(f"unknown country code {country!r}: use an ISO 3166-1 alpha-3 code such as KAZ")
-        ok = False
     if office not in OFFICES:
         err(f"unknown office {office!r}: use one of {', '.join(sorted(OFFICES))}")
+        ok = False
+    if office == IGO_OFFICE:
+        if country not in igo_codes():
+            err(f"unknown organisation code {country!r} for office IGO: use a code of "
+                "data/actors/igos.tsv such as UN or NATO")
+            ok = False
+    elif country not in ISO3_CODES:
+        err(f"unknown country code {country!r}: use an ISO 3166-1 alpha-3 code such as KAZ"
+            + (" (organisations take office IGO)" if country in igo_codes() else ""))
         ok = False
     if not title:
         err("empty title: write the title of the office, e.g. President")
@@ -270,6 +299,8 @@ def check_rows(rows: list[LeaderRow], *, path: Path | str) -> list[Problem]:
     for r in unique:
         groups.setdefault((r.country, r.office), []).append(r)
     for (country, office), terms in groups.items():
+        if office == IGO_OFFICE:
+            continue  # heads of several organs of one organisation serve side by side
         terms.sort(key=lambda r: (r.start, r.line))
         problems.extend(_overlaps(where, country, office, terms))
         problems.extend(_gaps(where, country, office, terms))
@@ -293,6 +324,18 @@ def _overlaps(where: str, country: str, office: str, terms: list[LeaderRow]) -> 
     return out
 
 
+_GAP_AFTER = ("vacant after", "unlisted after")
+_GAP_BEFORE = ("vacant before", "unlisted before")
+
+
+def _declared_vacancy(before: str, after: str) -> bool:
+    """A gap the table declares: "vacant after" or "unlisted after" in the note of the
+    term before it, or "vacant before" or "unlisted before" in the note of the term
+    after it (the office was vacant, or its holders of that period are not listed)."""
+    before, after = before.casefold(), after.casefold()
+    return any(w in before for w in _GAP_AFTER) or any(w in after for w in _GAP_BEFORE)
+
+
 def _gaps(where: str, country: str, office: str, terms: list[LeaderRow]) -> list[Problem]:
     out: list[Problem] = []
     covered_until: date | None = terms[0].end
@@ -301,11 +344,13 @@ def _gaps(where: str, country: str, office: str, terms: list[LeaderRow]) -> list
         if covered_until is None:  # an incumbent covers everything after
             break
         days = (r.start - covered_until).days
-        if days > MAX_GAP_DAYS and r.start > COVERAGE_START:
+        if (days > MAX_GAP_DAYS and r.start > COVERAGE_START
+                and not _declared_vacancy(last.note, r.note)):
             out.append(Problem(where, r.line, "warning",
                                f"{country} {office}: nobody listed for {days} days between "
                                f"{covered_until.isoformat()} (line {last.line}) and "
-                               f"{r.start.isoformat()}: add the holder of that period"))
+                               f"{r.start.isoformat()}: add the holder of that period, or write "
+                               "'vacant before' (or 'unlisted before') in this row's note"))
         if r.end is None or r.end > covered_until:
             covered_until, last = r.end, r
     return out

@@ -17,6 +17,19 @@ How `lookup` resolves a name on a date `when`:
 * before the first term            -> the first term, sector ELI, former=False
 * `when` is None                   -> the latest term, sector GOV
 
+A name not written as in the table (no exact match on any spelling) gets one
+looser try when it has at least two words: particles ("al", "bin", "de",
+"van" ...) are dropped and each word is reduced to its consonants, a run of
+vowels kept as one mark ("Hafiz al-Asad" ~ "Hafez al-Assad", "Zayid bin
+Sultan Al Nuhayyan" ~ "Zayed bin Sultan Al Nahyan"). The words must then be a
+subset or a superset of one of the person's spellings, end with the same word,
+and share two words (six consonants) with it ("Omar Hassan Ahmad al-Bashir" ~
+"Omar al-Bashir"). A name shorter than the spelling must share two words that
+are not common given names ("Muhammad Ghani" is not "Mohammad Ashraf Ghani").
+A bare surname, hyphenated or not, is never matched loosely. The gazetteer
+matches the table's spellings exactly; the loose try serves names written
+after a title that the gazetteer hands over as they are.
+
 When a name fits several people (a shared surname such as "Bush" or
 "Aliyev"): the one person in office on `when` wins; if several are in office
 the name is ambiguous (None). If nobody is in office and all candidates
@@ -26,7 +39,9 @@ name that fits several people is ambiguous.
 
 A person in office in several countries at once (the British monarch, who
 is also Australia's and Canada's head of state) resolves to the country
-whose row is not marked ``personal union`` in its note.
+whose row is not marked ``personal union`` in its note. Heads of
+intergovernmental organisations (office IGO) carry the organisation's code
+("UN", "NATO") as their country: "Guterres" is PRT in 2000 and UN in 2020.
 
 The index is built once per table; a lookup is a few dict probes.
 """
@@ -36,6 +51,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -48,7 +64,7 @@ __all__ = ["LeaderTerm", "LeaderHit", "LeaderTable", "normalise_name", "DEFAULT_
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "actors" / "leaders.tsv"
 
-_OFFICE_RANK = {"HOS": 0, "HOG": 1, "FM": 2}
+_OFFICE_RANK = {"HOS": 0, "HOG": 1, "FM": 2, "IGO": 3}
 
 # Words that may stand before a name ("President Nazarbayev", "Secretary of
 # State Blinken"); lookup drops them one by one when the whole string is unknown.
@@ -70,6 +86,14 @@ _FOLD_CASED = str.maketrans({
     "Ħ": "H", "ı": "i", "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
     "ß": "ss",
 })
+# Words dropped before a loose match (articles and patronymic particles).
+_PARTICLES = frozenset("""
+al el ul ad as ash at az ar an bin ibn ben bint binti bte de da do dos das del della di du la le
+van von der den ter jr sr mr mrs ms dr sir
+""".split())
+_VOWELS = frozenset("aeiouy")
+_LOOSE_MIN_CONSONANTS = 6  # in the shared words: "Kim Jong" (k m j n g) is too little
+_COMMON_NAME_PEOPLE = 6  # a word in this many people's names is a common given name
 _APOSTROPHES = "'’‘ʼʻ`´"
 _SEPARATORS = "-‐‑‒–—.,"
 _PUNCT = str.maketrans({**{c: "" for c in _APOSTROPHES}, **{c: " " for c in _SEPARATORS}})
@@ -95,12 +119,25 @@ def _ascii_spelling(form: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in s if not unicodedata.combining(c)))
 
 
+def _skeleton(word: str) -> str:
+    """Consonants with every run of vowels as "*", doubled letters collapsed:
+    "assad" and "asad" give "*s*d", "hafez" and "hafiz" give "h*f*z"."""
+    chars = ["*" if c in _VOWELS else c for c in word]
+    return "".join(c for i, c in enumerate(chars) if i == 0 or c != chars[i - 1])
+
+
+def _loose_words(key: str) -> tuple[str, ...]:
+    """The skeletons of a normalised name's words, particles left out."""
+    return tuple(sk for w in key.split(" ")
+                 if w and w not in _PARTICLES and (sk := _skeleton(w)))
+
+
 @dataclass(frozen=True, slots=True)
 class LeaderTerm:
     """One term of one person in one office of one country."""
 
-    country: str  # ISO 3166-1 alpha-3
-    office: str  # HOS | HOG | FM
+    country: str  # ISO 3166-1 alpha-3, or an organisation code (UN, NATO) for office IGO
+    office: str  # HOS | HOG | FM | IGO
     title: str  # President, Prime Minister, King, Secretary of State ...
     name: str  # canonical spelling, with diacritics
     variants: tuple[str, ...]
@@ -173,6 +210,8 @@ class LeaderTable:
             by_person.setdefault(normalise_name(t.name), []).append(t)
         index: dict[str, list[_Person]] = {}
         forms: dict[str, None] = {}
+        # loose index: last word's skeleton -> {(person, skeletons of a 2+ word spelling)}
+        loose: dict[str, dict[tuple[str, frozenset[str]], _Person]] = {}
         for terms_of in by_person.values():
             person = _Person(terms_of[0].name,
                              tuple(sorted(terms_of, key=lambda t: (t.start, t.office))))
@@ -184,9 +223,19 @@ class LeaderTable:
                     key = normalise_name(form)
                     if key:
                         keys[key] = None
+                    words = _loose_words(key)
+                    if len(form.split()) >= 2 and len(set(words)) >= 2:  # never a bare surname
+                        loose.setdefault(words[-1], {})[(person.name, frozenset(words))] = person
             for key in keys:
                 index.setdefault(key, []).append(person)
         self._index: dict[str, tuple[_Person, ...]] = {k: tuple(v) for k, v in index.items()}
+        self._loose: dict[str, tuple[tuple[frozenset[str], _Person], ...]] = {
+            last: tuple((spelled, p) for (_, spelled), p in entries.items())
+            for last, entries in loose.items()}
+        # words in many people's names ("Mohammed", "Jean"): they do not make a short name fit
+        counts = Counter(w for terms_of in by_person.values()
+                         for w in set(_loose_words(normalise_name(terms_of[0].name))))
+        self._common_words = frozenset(w for w, n in counts.items() if n >= _COMMON_NAME_PEOPLE)
         self._forms: tuple[str, ...] = tuple(sorted(forms))
         by_country: dict[str, list[LeaderTerm]] = {}
         for t in self._terms:
@@ -213,7 +262,7 @@ class LeaderTable:
 
     @property
     def terms(self) -> tuple[LeaderTerm, ...]:
-        """Every term, by country, office (HOS, HOG, FM) and start."""
+        """Every term, by country, office (HOS, HOG, FM, IGO) and start."""
         return self._terms
 
     def surface_forms(self) -> list[str]:
@@ -224,18 +273,37 @@ class LeaderTable:
         """Resolve a person's name on date `when` (see the module docstring); None if unknown."""
         if isinstance(when, datetime):
             when = when.date()
+        key = ""
         for key in _candidate_keys(name):
             persons = self._index.get(key)
             if persons:
                 return _choose(persons, when)
-        return None
+        persons = self._loose_persons(key)
+        return _choose(persons, when) if persons else None
+
+    def _loose_persons(self, key: str) -> tuple[_Person, ...]:
+        """People one of whose 2+ word spellings fits `key` loosely (module docstring)."""
+        words = _loose_words(key)
+        if len(set(words)) < 2:
+            return ()
+        written = frozenset(words)
+        found: dict[str, _Person] = {}
+        for spelled, person in self._loose.get(words[-1], ()):
+            shared = written & spelled
+            consonants = sum(len(w) - w.count("*") for w in shared)
+            if len(shared) < 2 or consonants < _LOOSE_MIN_CONSONANTS:
+                continue
+            if spelled <= written or (written < spelled
+                                      and len(shared - self._common_words) >= 2):
+                found.setdefault(person.name, person)
+        return tuple(found.values())
 
     def terms_for(self, country: str) -> list[LeaderTerm]:
-        """All terms of a country (ISO3), by office (HOS, HOG, FM) and start."""
+        """All terms of a country (ISO3) or organisation (UN), by office and start."""
         return list(self._by_country.get(country.upper(), ()))
 
     def holder(self, country: str, office: str, when: date) -> list[LeaderTerm]:
-        """Who held `office` (HOS, HOG or FM) of `country` on `when`; acting holders included."""
+        """Who held `office` (HOS, HOG, FM, IGO) of `country` on `when`, acting holders too."""
         if office not in OFFICES:
             raise BadParameter(f"unknown office {office!r}: use one of "
                                f"{', '.join(sorted(OFFICES))}")

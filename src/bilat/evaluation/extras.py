@@ -30,7 +30,10 @@ def _places() -> str:
 def _leaders() -> str:
     from bilat.evaluation.leaders_bench import run_leaders_bench
 
-    return run_leaders_bench().line()
+    r = run_leaders_bench()
+    return (f"visits by title and name ({r.size} sentences): source country right "
+            f"{r.source_accuracy:.1%}, source and target right {r.dyad_accuracy:.1%} "
+            f"(target 90%: {'met' if r.met else 'MISSED'})")
 
 
 def _petrarch() -> str:

@@ -12,15 +12,25 @@ app = typer.Typer(help="Check bilat's data tables (leaders, patterns).", no_args
 
 @app.command("check")
 def check(
-    leaders: Optional[Path] = typer.Argument(None, help="A leaders table (TSV); default: the bundled one."),
+    leaders: Optional[Path] = typer.Argument(
+        None, help="A leaders table (TSV); default: the bundled one."),
+    strict: bool = typer.Option(
+        False, "--strict", help="Exit 1 on warnings too (gaps, stray spaces)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="List errors only, not warnings."),
 ) -> None:
     """Validate a leaders table: columns, codes, dates, overlapping terms, gaps.
 
-    Errors exit 1; warnings (e.g. gaps between terms) are printed and exit 0.
+    Every problem is listed on stderr as path:line: severity: message, then a
+    summary on stdout. Errors (a row the loader refuses: unknown country code,
+    bad date, overlapping terms...) exit 1; warnings (a gap of more than 60 days
+    between terms...) exit 0 unless --strict. The format and the update
+    workflow are in src/bilat/data/actors/LEADERS.md.
 
     Example:
 
       bilat data check my-leaders.tsv
+
+      bilat data check --strict
     """
     from bilat.actors.datacheck import check_leaders
     from bilat.actors.leaders import DEFAULT_PATH
@@ -30,8 +40,9 @@ def check(
     problems = check_leaders(path)
     errors = [p for p in problems if p.severity == "error"]
     for p in problems:
-        typer.echo(f"{p.path}:{p.line}: {p.severity}: {p.message}", err=True)
+        if p.severity == "error" or not quiet:
+            typer.echo(str(p), err=True)
     load_patterns()  # raises TableError on a broken bundled dictionary
     typer.echo(f"{path}: {len(errors)} errors, {len(problems) - len(errors)} warnings")
-    if errors:
+    if errors or (strict and problems):
         raise typer.Exit(1)
