@@ -227,6 +227,8 @@ class _Leaders:
     def lookup(self, name, *, when):
         start = date(2019, 3, 20)
         term = _Term("Kassym-Jomart Tokayev", "President")
+        if "Tokayev" not in name and "Tokaev" not in name:
+            return None
         if when is None or when >= start:
             return _Hit("KAZ", "GOV", False, term)
         return _Hit("KAZ", "ELI", False, term)
@@ -252,6 +254,12 @@ def fake(nlp):
 ])
 def test_injected_leaders(fake, nlp, text, when, expected):
     assert found(fake, nlp, text, when) == expected
+
+
+def test_a_title_with_a_name_spelled_otherwise_asks_the_leader_table(fake, nlp):
+    # "Tokaev" is no surface form of the stand-in table, but its lookup knows the person
+    assert found(fake, nlp, "President Kassym-Jomart Tokaev said.", D2020) == [
+        ("President Kassym-Jomart Tokaev", "role", "KAZ", "GOV", "Kassym-Jomart Tokaev")]
 
 
 def test_without_leaders_a_title_still_takes_a_name(nlp):

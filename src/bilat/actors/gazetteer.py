@@ -210,10 +210,10 @@ class Gazetteer:
                         name_from = phrase[-1].end
                     phrase.append(atom)
                     continue
-                self._finish(doc, phrase, name_from, atom.start, out)
+                self._finish(doc, phrase, name_from, atom.start, out, when)
             phrase, name_from = [atom], None
         if phrase:
-            self._finish(doc, phrase, name_from, hi, out)
+            self._finish(doc, phrase, name_from, hi, out, when)
         return out
 
     def has_actor(self, doc_or_span: Doc | Span) -> bool:
@@ -299,7 +299,7 @@ class Gazetteer:
         return None
 
     def _finish(self, doc: Doc, phrase: list[_Atom], name_from: int | None, limit: int,
-                out: list[ActorMention]) -> None:
+                out: list[ActorMention], when: date | None = None) -> None:
         """Turn a finished phrase into a mention (or drop it if it is only glue)."""
         while phrase and phrase[-1].cat in _GLUE:  # glue binds only what follows it
             phrase = phrase[:-1]
@@ -341,6 +341,13 @@ class Gazetteer:
             kind, country = "dyad_ref", None
         else:
             country = nation.country if nation is not None else (leader.country if leader else None)
+            if country is None and name is not None and not leader_is_head:
+                # "President Mario Soares": a title, then a name the table spells otherwise
+                hit = self._leader_hit(name, when)
+                if hit is not None:
+                    country = hit.country
+                    if not former:
+                        sector = hit.sector
             if leader_is_head:
                 kind = "leader"
             elif roles:
