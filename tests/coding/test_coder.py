@@ -59,6 +59,28 @@ def test_rejections_target_the_one_who_proposed(code_text, sentence, expected):
     assert expected in triples(code_text(sentence))
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Israel today mounted its invasion of Lebanon.", ("ISR", "LBN", "190")),
+    ("Vietnamese and Cambodian armed forces were battling near the border.", ("VNM", "KHM", "190")),
+    ("Russia closed its borders with Iran.", ("RUS", "IRN", "191")),
+])
+def test_possessive_pronouns_and_coordinated_modifiers(code_text, sentence, expected):
+    got = triples(code_text(sentence))
+    if expected[2] == "190" and expected[0] == "VNM":  # a mutual act: either direction
+        assert expected in got or (expected[1], expected[0], expected[2]) in got, got
+    else:
+        assert expected in got, got
+
+
+def test_pattern_lemmas_are_unambiguous_within_a_word_class():
+    from bilat.coding.patterns import load_patterns
+
+    for index in (load_patterns().by_verb, load_patterns().by_noun):
+        for lemma, pats in index.items():
+            plain = [p.code for p in pats if not p.objects]
+            assert len(plain) <= 1, (lemma, plain)
+
+
 def test_a_list_of_countries_meeting(code_text):
     got = triples(code_text("The US, Russia, and Switzerland met yesterday."))
     assert {frozenset(t[:2]) for t in got} == {frozenset(p) for p in

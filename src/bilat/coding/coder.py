@@ -36,7 +36,8 @@ LIGHT_VERBS = frozenset({"pay", "make", "hold", "have", "conduct", "begin", "sta
                          "host", "attend", "join", "conclude", "wrap", "embark", "express",
                          "offer", "send", "extend", "convey", "lodge", "file", "issue", "level",
                          "deliver", "announce", "mount", "step", "intensify", "renew",
-                         "reiterate", "repeat", "make"})
+                         "reiterate", "repeat", "make", "impose", "reimpose", "enforce",
+                         "declare"})
 # heads of a compound whose modifier is the event: "mediation mission", "invasion plans"
 GENERIC_EVENT_HEADS = frozenset({"mission", "effort", "process", "initiative", "bid", "round",
                                  "team", "programme", "program", "campaign", "operation",
@@ -290,6 +291,9 @@ class SentenceCoder:
         if (not sources and tok.dep_ == "pobj" and head.dep_ == "prep"
                 and head.head.lemma_.lower() in ENGAGE_VERBS):
             sources = self.subjects(head.head, actors)  # "were engaged in ethnic cleansing"
+            # "rebels engaged peacekeepers in a firefight": the engaged party is the target
+            targets += [a for c in head.head.children if c.dep_ == "dobj"
+                        for a in actors.phrases(c)]
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in HAPPEN_VERBS:
             targets += actors.under_preps(head, tgt_preps, deep=False)
         if not targets:

@@ -101,7 +101,10 @@ class SentenceActors:
             if child.dep_ in PHRASE_DEPS:
                 found = self.phrase(child, depth=depth + 1)
                 if found:
-                    return found
+                    # "Vietnamese and Cambodian forces": the modifier's conjuncts too
+                    for c in child.conjuncts:
+                        found = found + self.phrase(c, depth=depth + 1)
+                    return dedupe(found)
         # "the leaders of the two countries", "the government of Romania"
         if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in ACTOR_HEAD_NOUNS:
             for child in tok.children:
@@ -118,6 +121,10 @@ class SentenceActors:
         out = list(self.phrase(tok))
         for c in tok.conjuncts:
             out.extend(self.phrase(c))
+        for c in tok.children:
+            # "Vietnamese and Cambodian armed forces": a coordinated modifier names a party
+            if c.dep_ in ("amod", "compound") and any(g.dep_ == "cc" for g in c.children):
+                out.extend(self.phrase(c))
         # "The US, Russia, and Switzerland met": the parser often hangs a list of
         # countries on an apposition
         head = self.by_token.get(tok.i)
@@ -174,7 +181,7 @@ class SentenceActors:
         return dedupe(out)
 
 
-PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "its", "their", "his", "her", "our"})
 
 # nouns that denote an actor (so "X of Y" names Y's actor)
 ACTOR_HEAD_NOUNS = frozenset({"government", "leader", "leadership", "president", "ministry",
