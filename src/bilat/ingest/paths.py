@@ -4,6 +4,10 @@ A file named outright is always read (an unknown suffix is read as plain
 text). A folder is searched recursively for story files, skipping hidden
 files and folders. A glob keeps the story files it matches and searches the
 folders it matches. Results are sorted per input and never repeat a file.
+
+A folder named outright that cannot be listed raises InputError; a subfolder
+that cannot be listed is kept in the results (a directory path), so that the
+reader turns it into a Skip naming it instead of losing its stories silently.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from bilat.errors import InputNotFound
+from bilat.errors import InputError, InputNotFound
 
 STORY_SUFFIXES: frozenset[str] = frozenset({".txt", ".jsonl", ".json", ".html", ".htm"})
 _SUFFIX_LIST = ", ".join(sorted(STORY_SUFFIXES))
@@ -26,11 +30,17 @@ def is_story_file(path: Path) -> bool:
 
 
 def _walk(folder: Path) -> list[Path]:
+    """Story files under `folder`, and the subfolders that could not be listed."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(Path(root, f) for f in files if not f.startswith("."))
-    return sorted(p for p in found if is_story_file(p))
+    for e in unreadable:
+        if e.filename is None or os.path.normpath(e.filename) == os.path.normpath(folder):
+            raise InputError(f"{folder}: folder cannot be read ({e.strerror}); check its permissions")
+    return sorted([*(p for p in found if is_story_file(p)),
+                   *(Path(e.filename) for e in unreadable)])
 
 
 def expand_input(raw: str) -> list[Path]:

@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -34,6 +35,8 @@ from bilat.ingest.text import bom_encoding, decode_bytes, sniff_binary
 from bilat.schemas import Article
 
 MAX_BYTES = 20_000_000
+MAX_ID_CHARS = 500  # a doc_id longer than this is refused (the API's doc_id filter takes 500)
+_ID_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _SNIFF = 8192
 
 Result = Article | Skip
@@ -60,7 +63,13 @@ def _read_all(paths: Iterable[Path], *, story_date: date | None,
 
 def read_path(path: Path, *, story_date: date | None = None,
               max_bytes: int = MAX_BYTES) -> Iterator[Article | Skip]:
-    """Read one story file with the reader for its suffix (plain text when unknown)."""
+    """Read one story file with the reader for its suffix (plain text when unknown).
+
+    A folder here is one `expand_inputs` could not list: it becomes a Skip naming it.
+    """
+    if path.is_dir():
+        yield Skip(str(path), _unreadable_folder(path))
+        return
     reader = _READERS.get(path.suffix.lower(), read_txt)
     try:
         yield from reader(path, story_date=story_date, max_bytes=max_bytes)
@@ -76,6 +85,15 @@ def read_txt(path: Path, *, story_date: date | None, max_bytes: int) -> Iterator
     text = decode_bytes(_read_bytes(path, max_bytes=max_bytes), where=where)
     yield build_article(text, doc_id=path.stem, story_date=story_date, metadata_date=None,
                         title=None, url=None, source=None, path=where, where=where)
+
+
+def _unreadable_folder(path: Path) -> InputError:
+    try:
+        with os.scandir(path):
+            reason = "it could not be listed when the inputs were expanded"
+    except OSError as e:
+        reason = e.strerror or type(e).__name__
+    return InputError(f"{path}: folder cannot be read ({reason}); check its permissions")
 
 
 def _too_large(where: str, max_bytes: int, size: int | None = None) -> InputTooLarge:
@@ -246,6 +264,17 @@ class _Stories:
         )
 
 
+def article_from_record(obj: Any, *, where: str, id_prefix: str = "story",
+                        story_date: date | None = None) -> Article:
+    """One story object, as a JSONL line holds it, to an Article, checked as the JSONL reader
+    checks every line: `{"text", "doc_id"?, "story_date"?, "title"?, "url"?, "source"?}`.
+
+    Raises MalformedInput or EmptyStory naming `where`. A story without an id gets
+    "<id_prefix>-<12 hex digits of its text's SHA-1>"; `Article.path` is `id_prefix`.
+    """
+    return _Stories(Path(id_prefix), story_date)._article(obj, where)
+
+
 def _text_hash(text: str) -> str:
     """12 hex digits of the text's SHA-1: a stable id for a story that has none."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
@@ -265,7 +294,13 @@ def _doc_id(obj: dict[str, Any], loc: str) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if value is None or isinstance(value, str):
-        return (value or "").strip() or None
+        doc_id = (value or "").strip()
+        if len(doc_id) > MAX_ID_CHARS:
+            raise MalformedInput(f'{loc}: "{key}" is {len(doc_id):,} characters long; '
+                                 f"keep ids to {MAX_ID_CHARS} characters")
+        if _ID_CONTROL.search(doc_id):
+            raise MalformedInput(f'{loc}: "{key}" holds control characters; use printable ids')
+        return doc_id or None
     raise MalformedInput(f'{loc}: "{key}" must be a string or an integer, '
                          f"got {_json_type(value)}; fix the record")
 

@@ -90,17 +90,23 @@ def decode_bytes(data: bytes, *, where: str) -> str:
         ) from e
 
 
-# C0 controls other than \t and \n, DEL, C1 controls, and a stray BOM go; the
-# characters that str.splitlines() treats as line breaks become "\n".
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]")
+# C0 controls other than \t and \n, DEL, C1 controls, a stray BOM and the invisible
+# bidirectional marks (LRM, RLM, ALM, embeddings, overrides, isolates: they glue to the
+# word beside them, so "\u202eRussia" would not be found) go; the characters that
+# str.splitlines() treats as line breaks become "\n".
+_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029\u061c\u200e\u200f"
+                      "\u202a-\u202e\u2066-\u2069]")
 _TABLE: dict[int, str | None] = {c: None for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
 del _TABLE[ord("\t")], _TABLE[ord("\n")]
 _TABLE.update({c: "\n" for c in (0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029)})
 _TABLE[0xFEFF] = None
+_TABLE.update({c: None for c in _BIDI})
 
 
 def clean_text(text: str) -> str:
-    """Normalise line ends to "\\n" and strip control characters except newline and tab."""
+    """Normalise line ends to "\\n"; strip control characters (except newline and tab) and
+    bidirectional marks."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _CONTROL.search(text) is None:

@@ -302,6 +302,18 @@ class Store:
             ).fetchone()
         return row is not None
 
+    def unchanged(self, stories: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+        """The (doc_id, content_hash) pairs of `stories` stored exactly so, in one query
+        (a point query a story costs ~1-4 ms on a large store; a batch of 500, ~3 ms)."""
+        if not stories:
+            return set()
+        with self._cursor() as cur:
+            rows = cur.execute(
+                f"SELECT doc_id, content_hash FROM documents WHERE doc_id {_IN_LIST}",
+                [list({doc_id for doc_id, _ in stories})],
+            ).fetchall()
+        return {(doc_id, digest) for doc_id, digest in rows} & set(stories)
+
     def events(self, query: EventQuery = EventQuery()) -> list[Event]:
         """The events matching `query`, sorted by date (undated last), doc_id, sentence."""
         text, params = _events_sql(query)

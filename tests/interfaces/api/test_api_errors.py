@@ -222,9 +222,13 @@ def test_missing_store_fails_at_creation(tmp_path):
         create_app(tmp_path / "absent.duckdb")
 
 
-def test_write_access_is_not_offered(api_db):
+def test_write_access_needs_a_token(api_db):
     from bilat.errors import BadParameter
 
-    with pytest.raises(BadParameter, match="no endpoint that writes"):
+    with pytest.raises(BadParameter, match="writing needs a token"):
         create_app(api_db, allow_write=True)
-    assert create_app(api_db).state.bilat.writes_enabled is False
+    with pytest.raises(BadParameter, match="at least 16"):
+        create_app(api_db, allow_write=True, api_token="short")
+    app = create_app(api_db)
+    assert app.state.bilat.writes_enabled is False
+    assert "/api/stories" not in app.openapi()["paths"]

@@ -3,24 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urlencode
 
 from fastapi import Request
 
 from bilat.interfaces.api.params import countries
-from bilat.interfaces.api.pool import ReadPool
+
+EPOCH_KEY = "bilat_epoch"  # the pool epoch a request read in (cache.ResponseCache reads it)
 from bilat.store import Store
 
 MAX_PAGE = 1000  # largest page of events or dyads
 DEFAULT_PAGE = 100
 
 
+class StoreSource(Protocol):
+    """Where requests get the store: `pool.ReadPool` (read-only) or `writer.StoryWriter`."""
+
+    def store(self) -> AbstractContextManager[Store]: ...
+
+    def close(self) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class AppState:
     """What `create_app` hands to the routes (on `app.state.bilat`)."""
 
-    pool: ReadPool
+    pool: StoreSource
     writes_enabled: bool
 
 
@@ -29,8 +40,13 @@ def state(request: Request) -> AppState:
 
 
 def read_store(request: Request) -> Iterator[Store]:
-    """The shared read-only store for one request (FastAPI dependency)."""
-    with state(request).pool.store() as store:
+    """The shared store for one request (FastAPI dependency). Records the pool's epoch in the
+    request's state, so the answer may be cached for that epoch (see `cache.ResponseCache`)."""
+    pool = state(request).pool
+    with pool.store() as store:
+        epoch = getattr(pool, "epoch", None)
+        if epoch is not None:
+            request.scope.setdefault("state", {})[EPOCH_KEY] = epoch
         yield store
 
 

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bilat.errors import BilatError, QueryError, StoreError, UnknownCountry
+from bilat.errors import BilatError, InputError, ModelError, QueryError, StoreError, UnknownCountry
 from bilat.interfaces.api.pool import StoreBusy
 
 log = logging.getLogger("bilat.api")
@@ -72,9 +72,9 @@ def error_response(status: int, error: str, errors: Sequence[str] = (), *,
 def status_of(e: BilatError) -> int:
     if isinstance(e, UnknownCountry):
         return 404
-    if isinstance(e, QueryError):
+    if isinstance(e, (QueryError, InputError)):
         return 422
-    if isinstance(e, StoreError):
+    if isinstance(e, (StoreError, ModelError)):
         return 503
     return 500
 

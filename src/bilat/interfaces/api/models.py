@@ -217,3 +217,29 @@ class ProfileOut(_Open):
     sources: list[SourceRowOut]
     recent: list[ProfileEventOut]
     title: str
+
+
+# -- writing (only with allow_write) ---------------------------------------------------------
+
+class StoryIn(BaseModel):
+    """A story to code: the fields of one JSONL line of `bilat code`."""
+
+    text: str = Field(description="the story's text (a leading dateline is read and removed)")
+    doc_id: str | None = Field(None, description="the story's id; a story posted again with the "
+                                                 "same id replaces its events (default: a hash of the text)")
+    story_date: str | None = Field(None, description="YYYY-MM-DD or an ISO datetime")
+    title: str | None = None
+    url: str | None = None
+    source: str | None = Field(None, description="publisher or agency")
+
+
+class StoryOut(BaseModel):
+    """What posting a story did: new, updated (events replaced) or unchanged (not recoded)."""
+
+    ok: Literal[True] = True
+    doc_id: str
+    status: Literal["new", "updated", "unchanged"]
+    story_date: str | None
+    n_events: int
+    n_replaced: int = Field(description="events of the story's previous version that were removed")
+    events: list[EventOut]
