@@ -32,7 +32,7 @@ eval: venv
 	$(PY) -m bilat.evaluation
 
 bench: venv
-	@echo "bench: not yet implemented (issue 4)"; exit 1
+	$(BILAT) bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info

@@ -81,6 +81,12 @@ def test_pattern_lemmas_are_unambiguous_within_a_word_class():
             assert len(plain) <= 1, (lemma, plain)
 
 
+def test_a_list_of_countries_condemning_an_invasion(code_text):
+    got = triples(code_text("France, Germany and Spain condemned the Russian invasion of Ukraine."))
+    assert {("FRA", "RUS", "111"), ("DEU", "RUS", "111"), ("ESP", "RUS", "111"),
+            ("RUS", "UKR", "190")} == got
+
+
 def test_a_list_of_countries_meeting(code_text):
     got = triples(code_text("The US, Russia, and Switzerland met yesterday."))
     assert {frozenset(t[:2]) for t in got} == {frozenset(p) for p in

@@ -248,8 +248,12 @@ class SentenceCoder:
         out.extend(actors.under_preps(tok, preps, deep=False))
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass", "prt"):
-                # "endorsed an agreement with the EU": a partner named on the object
-                out.extend(actors.under_preps(c, preps + DEEP_PARTNER_PREPS, deep=c.dep_ == "prt"))
+                # "endorsed an agreement with the EU": a partner named on the object; but when
+                # the object names its own actor ("condemned the Russian invasion of Ukraine")
+                # the object's other prepositions name someone else
+                named = c.dep_ != "prt" and bool(actors.phrase(c))
+                out.extend(actors.under_preps(c, DEEP_PARTNER_PREPS if named else
+                                              preps + DEEP_PARTNER_PREPS, deep=c.dep_ == "prt"))
         if not out and not pat.objects:
             # "defended the right of Soviet troops", "rejected the proposal of Iraq"
             for c in tok.children:

@@ -12,7 +12,9 @@ import typer
 
 from bilat.about import __version__
 from bilat.errors import BilatError
-from bilat.interfaces.cli import code_cmd, data_cmd, eval_cmd, export_cmd, query_cmd, serve_cmd
+from bilat.interfaces.cli import (code_cmd, compat_cmd, data_cmd, eval_cmd, export_cmd,
+                                  query_cmd, serve_cmd)
+from bilat.interfaces.cli import bench_cmd
 
 app = typer.Typer(
     name="bilat",
@@ -26,8 +28,10 @@ app.command("code")(code_cmd.code)
 app.command("events")(query_cmd.events)
 app.command("profile")(query_cmd.profile)
 app.command("evaluate")(eval_cmd.evaluate)
+app.command("petr-validate")(compat_cmd.petr_validate)
 app.command("export")(export_cmd.export)
 app.command("serve")(serve_cmd.serve)
+app.command("bench")(bench_cmd.bench)
 app.add_typer(data_cmd.app, name="data")
 
 

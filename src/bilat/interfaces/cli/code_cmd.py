@@ -19,6 +19,10 @@ def code(
     jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Also write this run's events to this JSON Lines file ('-' = stdout)."),
     story_date: Optional[str] = typer.Option(None, "--story-date", help="Story date YYYY-MM-DD for stories whose metadata has none."),
     force: bool = typer.Option(False, "--force", help="Re-code stories even when they are unchanged."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1, help="Worker processes (default: all cores; a run of under 64 stories stays in one process)."),
+    fast: bool = typer.Option(True, "--fast/--full", help="Parse only the sentences that can hold an event (--fast, the default) or every sentence (--full)."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS", help="Code on a Dask cluster: its scheduler (tcp://host:8786) or 'local' (a LocalCluster of --workers processes)."),
+    dask_dir: Optional[Path] = typer.Option(None, "--dask-dir", help="With --dask: folder for the Parquet parts, on storage every worker shares (default: beside --db)."),
     silent: bool = typer.Option(False, "--silent", "-q", help="No progress bar."),
 ) -> None:
     """Code news stories into CAMEO events and store them.
@@ -31,10 +35,17 @@ def code(
       bilat code stories/ --db bilat.duckdb
 
       bilat code 'feeds/*.jsonl' --jsonl events.jsonl --story-date 2017-07-15
+
+      bilat code feeds/ --workers 8
+
+      bilat code feeds/ --dask tcp://scheduler:8786 --dask-dir /shared/bilat-parts
     """
     from bilat.run import code_inputs
+    from bilat.scale.workers import default_workers
 
     day = parse_day(story_date, option="--story-date")
+    run = dict(force=force, workers=workers or default_workers(), fast=fast, dask=dask,
+               dask_dir=dask_dir)
     out = None
     if jsonl is not None:
         out = sys.stdout if str(jsonl) == "-" else jsonl.open("w", encoding="utf-8")
@@ -46,10 +57,10 @@ def code(
             with Progress(SpinnerColumn(), TextColumn("{task.completed} stories"),
                           TimeElapsedColumn(), transient=True) as bar:
                 task = bar.add_task("coding", total=None)
-                summary = code_inputs(inputs, db=db, story_date=day, jsonl_out=out, force=force,
+                summary = code_inputs(inputs, db=db, story_date=day, jsonl_out=out, **run,
                                       progress=lambda n: bar.advance(task, n))
         else:
-            summary = code_inputs(inputs, db=db, story_date=day, jsonl_out=out, force=force)
+            summary = code_inputs(inputs, db=db, story_date=day, jsonl_out=out, **run)
     finally:
         if out is not None and out is not sys.stdout:
             out.close()
