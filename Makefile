@@ -33,6 +33,7 @@ eval: venv
 
 bench: venv
 	$(BILAT) bench
+	$(PY) -m bilat.benchmarks.loadtest --markdown
 
 clean:
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info

@@ -159,3 +159,24 @@ def test_help_of_every_command_has_an_example(capsys):
     for cmd in (["code"], ["events"], ["profile"], ["evaluate"], ["data", "check"]):
         code, out, _ = run(capsys, *cmd, "--help")
         assert code == 0 and "Example" in out, cmd
+
+
+def test_code_with_petrarch_dictionaries(tmp_path, capsys, shared):
+    folder = shared / "eval" / "petr-validation-suite" / "petrarch2"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent")
+    story = tmp_path / "s.txt"
+    story.write_text("Arnor signed an agreement with Gondor on Monday.", encoding="utf-8")
+    db = str(tmp_path / "p.duckdb")
+    assert run(capsys, "code", str(story), "--db", db, "--silent", "--dictionaries", str(folder))[0] == 0
+    _, out, _ = run(capsys, "events", "--db", db, "--format", "jsonl")
+    (ev,) = [json.loads(line) for line in out.splitlines()]
+    assert (ev["source_country"], ev["target_country"]) == ("ARN", "GON")
+
+
+def test_code_with_a_missing_dictionary_folder(tmp_path, capsys):
+    story = tmp_path / "s.txt"
+    story.write_text("Arnor signed an agreement with Gondor.", encoding="utf-8")
+    code, _, err = run(capsys, "code", str(story), "--db", str(tmp_path / "m.duckdb"),
+                       "--dictionaries", str(tmp_path / "nowhere"))
+    assert code == 1 and "nowhere" in err

@@ -23,6 +23,7 @@ def code(
     fast: bool = typer.Option(True, "--fast/--full", help="Parse only the sentences that can hold an event (--fast, the default) or every sentence (--full)."),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS", help="Code on a Dask cluster: its scheduler (tcp://host:8786) or 'local' (a LocalCluster of --workers processes)."),
     dask_dir: Optional[Path] = typer.Option(None, "--dask-dir", help="With --dask: folder for the Parquet parts, on storage every worker shares (default: beside --db)."),
+    dictionaries: Optional[Path] = typer.Option(None, "--dictionaries", help="Code with TABARI/PETRARCH dictionaries (.verbs, .actors, .agents ...) from this folder instead of bilat's own tables (one process; see docs/DICTIONARIES.md)."),
     silent: bool = typer.Option(False, "--silent", "-q", help="No progress bar."),
 ) -> None:
     """Code news stories into CAMEO events and store them.
@@ -46,6 +47,13 @@ def code(
     day = parse_day(story_date, option="--story-date")
     run = dict(force=force, workers=workers or default_workers(), fast=fast, dask=dask,
                dask_dir=dask_dir)
+    if dictionaries is not None:
+        from bilat.compat.petrarch.bridge import PetrarchArticleCoder
+        from bilat.errors import BadParameter
+
+        if dask is not None:
+            raise BadParameter("--dictionaries cannot be used with --dask")
+        run.update(workers=1, coder=PetrarchArticleCoder.from_folder(dictionaries))
     out = None
     if jsonl is not None:
         out = sys.stdout if str(jsonl) == "-" else jsonl.open("w", encoding="utf-8")
