@@ -19,7 +19,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from bilat.coding.modality import (
-    Mode, aux_mode, count_of, governor, governor_mode, is_conditional_threat, is_negated, recode,
+    Mode, aux_mode, count_of, governor, governor_mode, is_conditional_threat, is_negated, noun_count,
+    recode,
 )
 from bilat.coding.patterns import Pattern, PatternSet
 from bilat.coding.roles import Actor, SentenceActors, dedupe
@@ -395,7 +396,7 @@ class SentenceCoder:
             if t.tok.i not in consumed:
                 out.extend(self._code_trigger(t, actors, time_toks))
         out.extend(self._speech_acts(sent, actors, trig_ids, time_toks))
-        out.extend(self._anniversaries(sent, actors, times, time_toks))
+        out.extend(self._anniversaries(sent, actors, time_toks))
         if not out:
             out.extend(self._statements(sent, actors, time_toks))
         return _dedupe_events(out)
@@ -474,7 +475,7 @@ class SentenceCoder:
         if te is not None and te.future and mode is Mode.ASSERTED:
             mode = Mode.INTENT
             code = recode(pat.code, mode) or code
-        count = count_of(tok) if not t.is_noun else _noun_count(tok)
+        count = noun_count(tok) if t.is_noun else count_of(tok)
         between = actors.under_preps(tok, ("between",), deep=True)
         if clause is not tok:
             between += actors.under_preps(clause, ("between",), deep=False)
@@ -586,7 +587,6 @@ class SentenceCoder:
         return out
 
     def _anniversaries(self, sent: "Span", actors: SentenceActors,
-                       times: Sequence[TimeExpression],
                        time_toks) -> list[EventMention]:
         """An anniversary of relations (or of a treaty) dates their establishment."""
         out: list[EventMention] = []
@@ -652,15 +652,6 @@ def _mid_period(value: str) -> date:
     if len(parts) == 2:
         return date(parts[0], parts[1], 15)
     return date(parts[0], parts[1], parts[2])
-
-
-def _noun_count(tok: "Token") -> int:
-    from bilat.coding.modality import NUMBER_WORDS
-
-    for c in tok.children:
-        if c.dep_ == "nummod" and c.lower_ in NUMBER_WORDS:
-            return NUMBER_WORDS[c.lower_]
-    return 1
 
 
 def _dedupe_events(events: Sequence[EventMention]) -> list[EventMention]:

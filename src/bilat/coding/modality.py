@@ -132,6 +132,14 @@ def count_of(tok: "Token") -> int:
     return 1
 
 
+def noun_count(tok: "Token") -> int:
+    """'two visits' -> 2; otherwise 1."""
+    for c in tok.children:
+        if c.dep_ == "nummod" and c.lower_ in NUMBER_WORDS:
+            return NUMBER_WORDS[c.lower_]
+    return 1
+
+
 # ---------------------------------------------------------------- code mappings
 
 def _by_prefix(code: str, table: dict[str, str], default: str) -> str:

@@ -200,7 +200,3 @@ def dedupe(actors: Iterable[Actor]) -> list[Actor]:
         seen.add(a.country)
         out.append(a)
     return out
-
-
-def children(tok: "Token", *deps: str) -> list["Token"]:
-    return [c for c in tok.children if c.dep_ in deps]

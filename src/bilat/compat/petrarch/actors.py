@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Iterable
 
 from bilat.compat.petrarch._source import Problems, bracket_code, read_source, source_lines
-from bilat.compat.petrarch.phrases import Phrase, PhraseIndex, parse_phrase
+from bilat.compat.petrarch.phrases import Phrase, PhraseIndex, concat_parts, parse_phrase
 
 __all__ = ["DateRestriction", "ActorEntry", "ActorDictionary", "parse_actors", "load_actors",
            "parse_date", "CENTURY_PIVOT", "NULL_CODE"]
@@ -103,14 +103,7 @@ class ActorDictionary:
     @staticmethod
     def merge(parts: Iterable["ActorDictionary"]) -> "ActorDictionary":
         """One dictionary from several files; on a phrase listed twice the earlier file wins."""
-        entries: list[ActorEntry] = []
-        origins: list[str] = []
-        notes: list[str] = []
-        for p in parts:
-            entries.extend(p.entries)
-            origins.extend(p.origins)
-            notes.extend(p.notes)
-        return _build(entries, origins, notes)
+        return _build(*concat_parts(parts))
 
 
 def _build(entries: list[ActorEntry], origins: list[str], notes: list[str]) -> ActorDictionary:

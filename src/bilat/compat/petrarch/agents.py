@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 
 from bilat.compat.petrarch._source import (Problems, bracket_code, plural_of, read_source,
                                            source_lines)
-from bilat.compat.petrarch.phrases import Phrase, PhraseIndex, parse_phrase
+from bilat.compat.petrarch.phrases import Phrase, PhraseIndex, concat_parts, parse_phrase
 
 __all__ = ["AgentEntry", "AgentDictionary", "parse_agents", "load_agents", "compose"]
 
@@ -57,14 +57,7 @@ class AgentDictionary:
 
     @staticmethod
     def merge(parts: Iterable["AgentDictionary"]) -> "AgentDictionary":
-        entries: list[AgentEntry] = []
-        origins: list[str] = []
-        notes: list[str] = []
-        for p in parts:
-            entries.extend(p.entries)
-            origins.extend(p.origins)
-            notes.extend(p.notes)
-        return _build(entries, origins, notes)
+        return _build(*concat_parts(parts))
 
 
 def _build(entries: list[AgentEntry], origins: list[str], notes: list[str]) -> AgentDictionary:

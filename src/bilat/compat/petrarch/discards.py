@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from bilat.compat.petrarch._source import Problems, read_source, source_lines
+from bilat.compat.petrarch.phrases import concat_parts
 
 __all__ = ["Discard", "DiscardList", "parse_discards", "load_discards"]
 
@@ -60,14 +61,7 @@ class DiscardList:
 
     @staticmethod
     def merge(parts: Iterable["DiscardList"]) -> "DiscardList":
-        entries: list[Discard] = []
-        origins: list[str] = []
-        notes: list[str] = []
-        for p in parts:
-            entries.extend(p.entries)
-            origins.extend(p.origins)
-            notes.extend(p.notes)
-        return DiscardList.build(entries, origins, notes)
+        return DiscardList.build(*concat_parts(parts))
 
 
 def _compile(entries: Iterable[Discard]) -> re.Pattern[str] | None:

@@ -144,3 +144,16 @@ class PhraseIndex(Generic[T]):
         for items in self._by_first.values():
             for phrase, payload, _ in items:
                 yield phrase, payload
+
+
+def concat_parts(parts: Iterable[object]) -> tuple[list, list[str], list[str]]:
+    """Entries, origins and notes of several loaded dictionary files, in file order
+    (what every dictionary's `merge` starts from)."""
+    entries: list = []
+    origins: list[str] = []
+    notes: list[str] = []
+    for p in parts:
+        entries.extend(p.entries)  # type: ignore[attr-defined]
+        origins.extend(p.origins)  # type: ignore[attr-defined]
+        notes.extend(p.notes)  # type: ignore[attr-defined]
+    return entries, origins, notes
